@@ -932,7 +932,8 @@ def test_c_makes_fragments_and_lines_as_their_init_does() -> None:
     assert lines.assigned_fields(_Checked) is None
     checked = lines._accelerator.fragments(
         glyphs, _Checked, lines.FRAGMENT_GAP, lines.SPACE_GAP, lines.SET_BACK,
-        lines.SET_BACK_GAP, lines.USUAL_AFTER, lines.RAISED, lines.SPANS_LINES, lines.BRACES,
+        lines.SET_BACK_GAP, lines.USUAL_AFTER, lines.RAISED, lines.SPANS_LINES,
+        lines.UNDONE_SPACE, lines.TOUCHING, lines.BRACES,
         None,
     )
     assert checked and all(f.__dict__.get("checked") for f in checked)

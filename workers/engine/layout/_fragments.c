@@ -261,14 +261,32 @@ static void grow_box(building *b, const glyph_view *g) {
     }
 }
 
+/* Whether ``glyph`` and ``last`` (of the same type) were both drawn by page object
+ * ``owner``: 1, 0, or -1 on an error (lines.py: UNDONE_SPACE). */
+static int same_owner(PyObject *glyph, PyObject *last, slot_layout *layout, long owner) {
+    if (last == NULL || Py_TYPE(last) != layout->type) return 0;
+    PyObject *items[2] = {glyph, last};
+    for (int k = 0; k < 2; k++) {
+        PyObject *obj = field_of(items[k], layout, F_OBJ);
+        if (obj == NULL) return -1;
+        long value = PyLong_AsLong(obj);
+        Py_DECREF(obj);
+        if (value == -1 && PyErr_Occurred()) return -1;
+        if (value != owner) return 0;
+    }
+    return 1;
+}
+
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class, *braces, *fragment_fields = NULL;
-    double fragment_gap, space_gap, set_back, set_back_gap, raised, spans_lines;
+    double fragment_gap, space_gap, set_back, set_back_gap, raised, spans_lines, undone_space,
+        touching;
     Py_ssize_t usual_after;
-    if (!PyArg_ParseTuple(args, "O!OddddnddO!|O", &PyList_Type, &glyphs, &fragment_class,
+    if (!PyArg_ParseTuple(args, "O!OddddnddddO!|O", &PyList_Type, &glyphs, &fragment_class,
                           &fragment_gap, &space_gap, &set_back, &set_back_gap, &usual_after,
-                          &raised, &spans_lines, &PyFrozenSet_Type, &braces, &fragment_fields))
+                          &raised, &spans_lines, &undone_space, &touching, &PyFrozenSet_Type,
+                          &braces, &fragment_fields))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -279,6 +297,12 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     int space = 0;
     double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
     int after_ligature = 0; /* the last glyph ends a ligature (SET_BACK) */
+    /* The space since the last glyph, when it is one alone and drawn: its box and its page
+     * object (lines.py: UNDONE_SPACE); and the last glyph (borrowed: alive in the list). */
+    int drawn_space = 0;
+    double drawn_space_x0 = 0, drawn_space_x1 = 0;
+    long drawn_space_owner = -1;
+    PyObject *last_glyph = NULL;
     double gaps = 0;        /* the current fragment's letter gaps: their sum and count */
     Py_ssize_t letters = 0;
     int line_end = 0;    /* every space since the last glyph is pdfium's line end (RAISED) */
@@ -305,6 +329,8 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             Py_DECREF(obj);
             if (owner == -1 && PyErr_Occurred()) goto fail;
             line_end = (line_end || !space) && owner < 0;
+            int first_space = !space;
+            drawn_space = 0;
             space = 1;
             if (owner < 0) {
                 past_line_end = 1;
@@ -318,6 +344,12 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                 if (!made_up) {
                     drawn_after = drawn_after || !past_line_end;
                     drawn_before = 1;
+                    if (first_space) {
+                        drawn_space = 1;
+                        drawn_space_x0 = g.x0;
+                        drawn_space_x1 = g.x1;
+                        drawn_space_owner = owner;
+                    }
                 }
             }
             continue;
@@ -345,6 +377,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_y0 = g.y0;
             last_size = g.size;
             last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
+            last_glyph = glyph;
             last_digit = is_digit(g.chr);
             space = 0;
             drawn_after = drawn_before = past_line_end = 0;
@@ -391,6 +424,14 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                         fabs(gap - (letters >= usual_after ? gaps / letters : 0.0)) <=
                             set_back_gap * size)
                         space = 0;
+                    /* A space whose advance was taken back, the letters touching (lines.py:
+                       UNDONE_SPACE), breaks no word: asked of the objects only then. */
+                    if (space && drawn_space && g.x0 > last_x0 && gap <= touching * size &&
+                        g.x0 - drawn_space_x0 < undone_space * (drawn_space_x1 - drawn_space_x0)) {
+                        int same = same_owner(glyph, last_glyph, &layout, drawn_space_owner);
+                        if (same < 0) goto fail;
+                        if (same) space = 0;
+                    }
                     /* An ordinal's raised letters: pdfium's line end is none (RAISED). */
                     if (space && line_end && last_digit && is_lower(g.chr) &&
                         g.y0 > last_y0 + raised * last_size && fabs(gap) <= space_gap * size)
@@ -410,6 +451,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_y0 = g.y0;
                     last_size = g.size;
                     last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
+                    last_glyph = glyph;
                     last_digit = is_digit(g.chr);
                     space = 0;
                     drawn_after = drawn_before = past_line_end = 0;
@@ -431,6 +473,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         last_y0 = g.y0;
         last_size = g.size;
         last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
+        last_glyph = glyph;
         last_digit = is_digit(g.chr);
         space = 0;
     }

@@ -60,6 +60,15 @@ SPACE_GAP = 0.15
 #: its letters, and leaves its gap wider than theirs.)
 SET_BACK = 0.1
 SET_BACK_GAP = 0.05
+#: A space drawn between two glyphs of its text object, the next glyph starting within this
+#: share of the space's width from where the space starts and no more than
+#: :data:`TOUCHING` font sizes right of the glyph before (touching or kerned into it), breaks
+#: no word: its advance was taken back. Ghostscript's PDF writer kerns a word so, a space and
+#: a negative word spacing in place of the kerning it was given ("(Te x) Tj" at -1.25 Tw
+#: draws "Text"). A word space's next glyph starts about a space's width on; an italic
+#: letter's overhang brings it back to a third of it, never touching.
+UNDONE_SPACE = 0.3
+TOUCHING = 0.03
 #: Letter gaps a fragment needs before their mean is its usual one (before, 0: one kerned
 #: pair, "ff", is no usual gap).
 USUAL_AFTER = 3
@@ -582,7 +591,7 @@ def fragments(glyphs: list[Glyph], places: Places[Glyph] | None = None) -> list[
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
             glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
-            RAISED, SPANS_LINES, BRACES, _FRAGMENT_FIELDS,
+            RAISED, SPANS_LINES, UNDONE_SPACE, TOUCHING, BRACES, _FRAGMENT_FIELDS,
         )
     else:
         out = _python_fragments(glyphs)
@@ -863,6 +872,8 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     # Where the last of the spaces since the last glyph starts, whether that glyph ends a
     # ligature, and the sum and count of the current fragment's letter gaps (see SET_BACK).
     space_x0 = 0.0
+    # The space since the last glyph, when it is one alone, drawn (UNDONE_SPACE).
+    drawn_space: Glyph | None = None
     after_ligature = False
     gaps = 0.0
     letters = 0
@@ -885,6 +896,7 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     for g in glyphs:
         char = g.char
         if char.isspace():
+            drawn_space = g if not space and g.obj >= 0 and not g.generated else None
             space_x0 = g.x0 if not space or g.x0 > space_x0 else space_x0
             line_end = (line_end or not space) and g.obj < 0
             space = True
@@ -961,6 +973,13 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                     <= SET_BACK_GAP * size
                 ):
                     space = False  # set back into the glyph before, its advance undone
+                if (
+                    space and drawn_space is not None and gx0 > last.x0
+                    and gap <= TOUCHING * size
+                    and gx0 - drawn_space.x0 < UNDONE_SPACE * (drawn_space.x1 - drawn_space.x0)
+                    and drawn_space.obj == last.obj == g.obj
+                ):
+                    space = False  # its advance taken back: the letters touch
                 if (
                     space and line_end and len(char) == 1 and char.islower()
                     and last.char.isdigit() and gy0 > last.y0 + RAISED * last.size
