@@ -10,12 +10,12 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from tests.engine.content_pdfs import text_page_pdf
+from tests.engine.content_pdfs import text_page, text_page_pdf
 from workers.engine.analyse import analyse
 from workers.engine.document import block_text
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.reader import read_layout
-from workers.engine.layout.respacing import Respacing, drops_a_move
+from workers.engine.layout.respacing import Respacing, drops_a_move, may_misplace
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -84,3 +84,33 @@ def test_the_tagged_output_keeps_the_source_and_passes_its_checks(tmp_path: Path
         shown = pikepdf.parse_content_stream(out.pages[0], "TJ")
         assert any(len(bytes(item)) == 0 for i in shown for item in i.operands[0]
                    if isinstance(item, pikepdf.String))
+
+
+#: TJ arrays as content bytes, and whether pdfium drops a move in each.
+ARRAYS = [
+    (rb"[(See) -273.7 (the) -273.7 ()] TJ", True),
+    (rb"[(See) -273.7 ()]" + b"\n" + rb"TJ", True),
+    (rb"[<2929> -5 <>] TJ", True),
+    (rb"[() -200] TJ", True),
+    (rb"[(a) () 5 (b) -30] TJ", True),
+    (rb"[(a) -30] TJ", False),
+    (rb"[(a)()] TJ", False),
+    (rb"[(a) () 0] TJ", False),
+    (rb"[(ax\()] TJ", False),  # an escaped bracket: no empty string
+    (rb"[<2929>-278(:=)-277(m)-1(ax\()] TJ", False),
+    (rb"() Tj [(a) -5] TJ", False),  # the empty string is no array's
+    (rb"<<>> BDC [(a) -5] TJ", False),
+]
+
+
+def test_the_cheap_test_on_the_bytes_agrees_with_parsing() -> None:
+    for content, dropped in ARRAYS:
+        assert may_misplace(content) is dropped, content
+        _, page = text_page(b"BT /F1 10 Tf " + content + b" ET")
+        parsed = [i.operands[0] for i in pikepdf.parse_content_stream(page, "TJ")]
+        assert any(drops_a_move(array) for array in parsed) is dropped, content
+
+
+def test_the_cheap_test_is_bounded() -> None:
+    # Empty strings everywhere and one bracket at the end: linear, not one scan per string.
+    assert not may_misplace(b"() Tj " * 200_000 + b"]")

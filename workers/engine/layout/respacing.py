@@ -31,10 +31,82 @@ import pypdfium2 as pdfium
 from ..operator_names import operator_name
 from .operators import joined_content
 
-#: An empty string in a ``TJ`` array (a cheap test on the page's content bytes: what it
-#: finds is looked at again, parsed; a string holding a bracket may hide one, which leaves
-#: the page as pdfium reads it).
-_EMPTY_IN_ARRAY = re.compile(rb"(?:\(\)|<>)[^\[\]]*\]\s*TJ")
+#: How far past an array's closing bracket its ``TJ`` may stand (white space between).
+_TJ_REACH = 16
+
+
+def _drops(array: bytes) -> bool:
+    """:func:`drops_a_move` of a ``TJ`` array read from its bytes between the brackets."""
+    items: list[bytes | float] = []
+    at, size = 0, len(array)
+    while at < size:
+        char = array[at]
+        if char == 0x28:  # "(": a literal string, its brackets balanced, escapes skipped
+            depth, end = 1, at + 1
+            while end < size and depth:
+                if array[end] == 0x5C:
+                    end += 2
+                    continue
+                depth += {0x28: 1, 0x29: -1}.get(array[end], 0)
+                end += 1
+            items.append(array[at + 1:end - 1])
+            at = end
+        elif char == 0x3C:  # "<": a hex string
+            end = array.find(b">", at)
+            end = size if end < 0 else end
+            items.append(b"".join(array[at + 1:end].split()))
+            at = end + 1
+        elif (number := _NUMBER.match(array, at)) is not None:
+            items.append(float(number.group()))
+            at = number.end()
+        else:
+            at += 1
+    strings = [k for k, item in enumerate(items) if isinstance(item, bytes)]
+    drawn = [k for k in strings if items[k]]
+    if len(drawn) == len(strings):
+        return False
+    after = items[drawn[-1] + 1:] if drawn else items
+    return sum(item for item in after if isinstance(item, float)) != 0
+
+
+def _escaped(content: bytes, at: int) -> bool:
+    """Whether the character at ``at`` is escaped (an odd number of backslashes before it)."""
+    slashes = 0
+    while at - slashes - 1 >= 0 and content[at - slashes - 1] == 0x5C:
+        slashes += 1
+    return slashes % 2 == 1
+
+
+_NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+def may_misplace(content: bytes) -> bool:
+    """Whether the page's content bytes may hold a ``TJ`` array with an empty string in it
+    and a move after its last string that is not: a cheap test (bytes searched in C: every
+    page of every document is tested), what it finds looked at again, parsed
+    (:func:`misplaced`). A string holding a bracket may hide such an array, which leaves the
+    page as pdfium reads it."""
+    for empty in (b"()", b"<>"):
+        start = content.find(empty)
+        while start >= 0:
+            if empty == b"()" and _escaped(content, start):
+                start = content.find(empty, start + 1)
+                continue
+            end = content.find(b"]", start)
+            if end < 0:
+                break
+            opening = content.rfind(b"[", start, end)
+            if opening >= 0:
+                # (Not in this array: the next one opens there.)
+                start = content.find(empty, opening)
+                continue
+            if content[end + 1:end + _TJ_REACH].lstrip().startswith(b"TJ"):
+                array_start = content.rfind(b"[", 0, start)
+                if array_start >= 0 and _drops(content[array_start + 1:end]):
+                    return True
+            # (Every empty string before ``end`` is in the array it closes: it was read.)
+            start = content.find(empty, end)
+    return False
 
 
 def drops_a_move(array: pikepdf.Array) -> bool:
@@ -72,7 +144,7 @@ def _arrays(page: pikepdf.Page) -> list[pikepdf.Array]:
 def misplaced(page: pikepdf.Page, content: bytes | None) -> bool:
     """Whether pdfium places some of the page's text wrongly (see the module).
     ``content``: the page's content bytes, if read (:func:`.operators.joined_content`)."""
-    if content is not None and not _EMPTY_IN_ARRAY.search(content):
+    if content is not None and not may_misplace(content):
         return False
     return any(drops_a_move(array) for array in _arrays(page))
 
@@ -117,7 +189,7 @@ class Respacing:
         if self.pages is None:
             if content is None:
                 content = self._content(index)
-            if content is None or not _EMPTY_IN_ARRAY.search(content):
+            if content is None or not may_misplace(content):
                 return self.source
             self._find_pages()
         if self.pages and index in self.pages and self._copy is not None:
