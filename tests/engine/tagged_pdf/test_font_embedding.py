@@ -533,3 +533,26 @@ def test_widths_written_as_real_numbers_are_read() -> None:
     font = _font(pdf, "/TrueType", "/TimesNewRomanPS-BoldItalicMT", FirstChar=40,
                  Widths=pikepdf.Array([Decimal("333.008"), 500]))
     assert dictionary_widths(font) == {40: pytest.approx(333.008), 41: 500.0}
+
+
+def test_an_unused_win_ansi_code_is_embedded_as_the_bullet_it_draws(tmp_path: Path) -> None:
+    # ReportLab shows a list's bullet as code 177 (octal) of WinAnsiEncoding, which names no
+    # glyph there: the encoding's unused codes draw the bullet (ISO 32000-1 D.2 note 3), and
+    # pdfium draws and reads it so. The embedded font's /Widths give it the bullet's width.
+    source = text_pdf(tmp_path / "bullets.pdf")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        page.obj.Contents = pdf.make_stream(page.obj.Contents.read_bytes() + (
+            b"\nBT /F1 11 Tf 72 600 Td (\\177) Tj 18 0 Td (First point of the list) Tj ET"
+            b"\nBT /F1 11 Tf 72 584 Td (\\225) Tj 18 0 Td (Second point of the list) Tj ET"))
+        pdf.save(source)
+    result = tag_and_check(source)
+    assert result.failed() == [], result.report
+    with pikepdf.open(result.output) as output:
+        font = _first_font(output)
+        assert "/FontFile3" in font.FontDescriptor
+        widths = dictionary_widths(font)
+    assert widths is not None
+    assert widths[0o177] == widths[0o225] > 0
+    (verdict,) = pdfua_check(result.output)
+    assert verdict["compliant"], verdict["failed_rules"]

@@ -85,16 +85,19 @@ _SYMBOL_FONTS = frozenset({"Symbol", "ZapfDingbats"})
 
 
 def _win_ansi() -> list[str]:
-    """PDF's WinAnsiEncoding (ISO 32000-1 D.2): Windows code page 1252 by glyph name."""
+    """PDF's WinAnsiEncoding (ISO 32000-1 D.2): Windows code page 1252 by glyph name. The
+    codes past 40 (octal) it leaves unused draw the bullet (D.2 note 3), as pdfium draws and
+    reads them and veraPDF measures them: ReportLab shows its list bullets as code 177."""
     names = [".notdef"] * 256
-    for code in range(0x20, 0x100):
+    for code in range(0x21, 0x100):
         try:
             char = bytes([code]).decode("cp1252")
         except UnicodeDecodeError:
-            continue  # undefined in 1252: no glyph
-        names[code] = UV2AGL.get(ord(char), ".notdef")
+            names[code] = "bullet"  # undefined in 1252 (D.2 note 3)
+            continue
+        names[code] = "bullet" if code == 0x7F else UV2AGL.get(ord(char), ".notdef")
+    names[0x20] = "space"
     names[0xA0], names[0xAD] = "space", "hyphen"  # D.2 notes 6 and 7
-    names[0x7F] = ".notdef"
     return names
 
 
