@@ -1967,12 +1967,16 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     label set by the middle of its row), unless it is in the rows' first column between two
     rows of their own (a group's heading in the body of the table)."""
     starts = [_column_starts(line, xs) for line in text_lines]
+    pieces = [_pieces_by_column(line, xs) for line in text_lines]
     # (A word in lower case under a figure is no text going on: "unq", a price not quoted;
-    # nor is a web or mail address, written in lower case wherever it stands.)
+    # nor is a web or mail address, written in lower case wherever it stands; nor a word
+    # that had room on the line above it in its column: text wraps where the next word does
+    # not fit, "officer" under "repair" in a column of short values.)
     going_on: list[dict[int, str]] = [{}] + [
         {k: text for k, text in first.items()
          if _lower_start(text) and not _is_numeric(starts[n].get(k, "x"))
-         and not WEB_ADDRESS.match(text)}
+         and not WEB_ADDRESS.match(text)
+         and not _had_room(pieces[n].get(k), pieces[n + 1][k][0], xs, k)}
         for n, first in enumerate(starts[1:])
     ]
     if not any(going_on):
@@ -1994,6 +1998,35 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
 
 #: A web or mail address at the start of a cell's text.
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
+
+
+def _pieces_by_column(line: Line, xs: list[float]) -> dict[int, tuple[Fragment, Fragment]]:
+    """The first and the last piece of the line in each column it reaches, by column (as
+    :func:`_column_starts` numbers them)."""
+    out: dict[int, tuple[Fragment, Fragment]] = {}
+    for f in sorted(line.fragments, key=lambda f: f.x0):
+        column = bisect.bisect_right(xs, (f.x0 + f.x1) / 2)
+        out[column] = (out[column][0], f) if column in out else (f, f)
+    return out
+
+
+def _had_room(
+    above: tuple[Fragment, Fragment] | None, below: Fragment, xs: list[float], column: int
+) -> bool:
+    """Whether the first word of ``below`` (a piece starting a line in ``column``) would
+    have fit on the line above it in that column (``above``: its first and last pieces
+    there) by a wide margin: more than :data:`ROOM_LEFT` of the column's width to spare."""
+    if above is None or not 0 < column < len(xs):
+        return False
+    width = xs[column] - xs[column - 1]
+    word = below.text.split(" ", 1)[0]
+    word_width = (below.x1 - below.x0) * len(word) / max(len(below.text), 1)
+    return xs[column] - above[1].x1 > word_width + ROOM_LEFT * width
+
+
+#: The share of its column's width a line must leave free for the word under it to be no
+#: wrapped text of its cell.
+ROOM_LEFT = 0.3
 
 
 def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
