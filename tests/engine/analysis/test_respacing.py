@@ -112,5 +112,8 @@ def test_the_cheap_test_on_the_bytes_agrees_with_parsing() -> None:
 
 
 def test_the_cheap_test_is_bounded() -> None:
-    # Empty strings everywhere and one bracket at the end: linear, not one scan per string.
+    # Empty strings everywhere and brackets far off or everywhere: each stretch of the
+    # bytes is searched a few times at most, not once per empty string.
     assert not may_misplace(b"() Tj " * 200_000 + b"]")
+    assert not may_misplace(b"() [ " * 200_000 + b"]")
+    assert not may_misplace(b"[" + b"() " * 200_000 + b"] Tj")

@@ -82,31 +82,33 @@ _NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
 
 def may_misplace(content: bytes) -> bool:
     """Whether the page's content bytes may hold a ``TJ`` array with an empty string in it
-    and a move after its last string that is not: a cheap test (bytes searched in C: every
-    page of every document is tested), what it finds looked at again, parsed
-    (:func:`misplaced`). A string holding a bracket may hide such an array, which leaves the
-    page as pdfium reads it."""
-    for empty in (b"()", b"<>"):
-        start = content.find(empty)
-        while start >= 0:
-            if empty == b"()" and _escaped(content, start):
-                start = content.find(empty, start + 1)
-                continue
-            end = content.find(b"]", start)
-            if end < 0:
-                break
-            opening = content.rfind(b"[", start, end)
-            if opening >= 0:
-                # (Not in this array: the next one opens there.)
-                start = content.find(empty, opening)
-                continue
-            if content[end + 1:end + _TJ_REACH].lstrip().startswith(b"TJ"):
-                array_start = content.rfind(b"[", 0, start)
-                if array_start >= 0 and _drops(content[array_start + 1:end]):
-                    return True
-            # (Every empty string before ``end`` is in the array it closes: it was read.)
-            start = content.find(empty, end)
-    return False
+    and a move after its last string that is not: a cheap test (bytes searched in C, each
+    stretch a few times at most: every page of every document is tested), what it finds
+    looked at again, parsed (:func:`misplaced`). A string holding a bracket may hide such an
+    array, which leaves the page as pdfium reads it."""
+    at = 0
+    empty_at = {b"()": -1, b"<>": -1}  # each kind's next place from ``at`` (-1: not sought)
+    while True:
+        for empty, place in empty_at.items():
+            if place < at:
+                place = content.find(empty, at)
+                while empty == b"()" and place >= 0 and _escaped(content, place):
+                    place = content.find(empty, place + 1)
+                empty_at[empty] = len(content) if place < 0 else place
+        start = min(empty_at.values())
+        if start >= len(content):
+            return False
+        end = content.find(b"]", start)
+        if end < 0:
+            return False
+        opening = content.rfind(b"[", at, end)
+        if opening > start:
+            at = opening  # (the empty string is in no array that ends there)
+            continue
+        if (opening >= 0 and content[end + 1:end + _TJ_REACH].lstrip().startswith(b"TJ")
+                and _drops(content[opening + 1:end])):
+            return True
+        at = end + 1
 
 
 def drops_a_move(array: pikepdf.Array) -> bool:
@@ -187,11 +189,15 @@ class Respacing:
         """The document to read page ``index``'s glyphs from. ``content``: its content
         bytes, when the caller has read them (else they are read here, when needed)."""
         if self.pages is None:
-            if content is None:
-                content = self._content(index)
-            if content is None or not may_misplace(content):
-                return self.source
-            self._find_pages()
+            try:
+                if content is None:
+                    content = self._content(index)
+                if content is None or not may_misplace(content):
+                    return self.source
+                self._find_pages()
+            except (pikepdf.PdfError, OSError, ValueError):
+                self.pages = set()  # (the file cannot be read again: pdfium's reading it is)
+                self.close()
         if self.pages and index in self.pages and self._copy is not None:
             return self._copy
         return self.source
