@@ -1470,18 +1470,17 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
         "marker_step", "key_step", "spread_step", "short_line_space", "short_line_slack",
-        "label_letters",
-        "run_on_words", "column_line_words",
+        "label_letters", "run_on_words", "column_line_words",
         "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$dddddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
-            &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
-            &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
-            &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max, &K.marker_step,
-            &K.key_step, &K.spread_step, &K.short_line_space, &K.short_line_slack, &K.label_letters,
-            &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
-            &box_glyphs)) {
+            args, kwargs, "$dddddddddddddddddddlllO!", keywords, &K.fragment_gap,
+            &K.column_edge, &K.label_size_step, &K.label_raise, &K.vertical_rule_slack,
+            &K.gutter_step, &K.face_size_step, &K.indent_min, &K.indent_max,
+            &K.rule_over_capitals, &K.tick_gap, &K.tick_level, &K.tick_side_min,
+            &K.tick_side_max, &K.marker_step, &K.key_step, &K.spread_step, &K.short_line_space,
+            &K.short_line_slack, &K.label_letters, &K.run_on_words, &K.column_line_words,
+            &PyUnicode_Type, &box_glyphs)) {
         K.set = 0;
         return NULL;
     }

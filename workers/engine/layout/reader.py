@@ -2120,8 +2120,9 @@ KEY_STEP = 7.0
 #: A justified line spread wide (a word processor's or groff's, whose next word, a long web
 #: address, did not fit: "on     non-POSIX     systems.)     See     https://…") goes on
 #: past gaps wider than :data:`LINE_STEP`, up to this many line heights, each about equal to
-#: the others (the wider at most :data:`SPREAD_EVEN` times the narrower), from the left edge
-#: of the paragraph's lines above to their right edge (within :data:`SPREAD_EDGE` heights).
+#: the others (the wider at most :data:`SPREAD_EVEN` times the narrower), from where the
+#: running text of the paragraph's line above starts to where that line ends (within
+#: :data:`SPREAD_EDGE` heights).
 SPREAD_STEP = 4.0
 SPREAD_EVEN = 1.5
 SPREAD_EDGE = 0.5
@@ -2594,7 +2595,7 @@ def _left_edge(piece: Fragment) -> float:
 
 
 def _last_line(frags: Sequence[Fragment]) -> list[Fragment]:
-    """The pieces of the last line of ``frags`` (a block's, in order)."""
+    """The pieces of the last line of ``frags`` (a block's), in order."""
     if not frags:
         return []
     last = frags[-1]
@@ -2603,6 +2604,7 @@ def _last_line(frags: Sequence[Fragment]) -> list[Fragment]:
         if not _level(piece, last):
             break
         line.append(piece)
+    line.reverse()
     return line
 
 
@@ -2771,12 +2773,7 @@ class _BlockAsks:
         if last.rtl or f.rtl:
             return False
         frags = block.frags
-        line = [last]
-        for piece in reversed(frags[:-1]):
-            if not _level(piece, last):
-                break
-            line.append(piece)
-        line.reverse()
+        line = _last_line(frags)  # (``last`` ends it)
         above = _last_line(frags[:len(frags) - len(line)])
         if not above:
             return False

@@ -75,7 +75,9 @@ class SourcePages:
             reading = self.respacing.document_for(index) if self.respacing else self.document
             if reading is not self.document:
                 content = read_page(reading, index)
-                self.page(index)  # (kept with its glyphs, as any page read here)
+                # (The source's page loaded too: glyphs are kept while their page is, which
+                # bounds what is kept, and the page is rendered from the source.)
+                self.page(index)
             else:
                 content = read_loaded_page(self.page(index), index)
             self._contents[index] = content
