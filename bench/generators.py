@@ -231,20 +231,20 @@ def word_disagreements(path: Path) -> tuple[Counter[str], Counter[str]]:
     poppler = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True,
                              timeout=300, check=False).stdout.decode("utf-8", "replace")
     theirs = WORD.findall(poppler)
-    ours_counted, theirs_counted = Counter(ours), Counter(theirs)
-    split: Counter[str] = Counter()
-    for a, b in zip(ours, ours[1:], strict=False):
+    return _read_whole_by_the_other(ours, theirs, "|"), _read_whole_by_the_other(theirs, ours, "+")
+
+
+def _read_whole_by_the_other(words: list[str], other: list[str], mark: str) -> Counter[str]:
+    """Pairs of ``words`` next to each other that ``other`` holds as one word more often,
+    one of the two less often (written with ``mark`` between)."""
+    counted, other_counted = Counter(words), Counter(other)
+    found: Counter[str] = Counter()
+    for a, b in zip(words, words[1:], strict=False):
         whole = a + b
-        if (theirs_counted[whole] > ours_counted[whole] and len(whole) > 3
-                and (theirs_counted[a] < ours_counted[a] or theirs_counted[b] < ours_counted[b])):
-            split[f"{a}|{b}"] += 1
-    joined: Counter[str] = Counter()
-    for a, b in zip(theirs, theirs[1:], strict=False):
-        whole = a + b
-        if (ours_counted[whole] > theirs_counted[whole] and len(whole) > 3
-                and (ours_counted[a] < theirs_counted[a] or ours_counted[b] < theirs_counted[b])):
-            joined[f"{a}+{b}"] += 1
-    return split, joined
+        if (other_counted[whole] > counted[whole] and len(whole) > 3
+                and (other_counted[a] < counted[a] or other_counted[b] < counted[b])):
+            found[f"{a}{mark}{b}"] += 1
+    return found
 
 
 def _examples(found: Counter[str]) -> str:

@@ -24,22 +24,16 @@ def _texts(path: Path, *, accelerated: bool = True) -> list[str]:
 
 
 @pytest.mark.parametrize("accelerated", [True, False])
-def test_a_space_taken_back_joins_the_letters(tmp_path: Path, accelerated: bool) -> None:
-    if accelerated and lines._accelerator is None:
-        pytest.skip("the C extension is not built")
+@pytest.mark.parametrize(("shown", "read"), [
     # Helvetica's space is 0.278 em: -2.6 Tw at 10 pt takes its advance back (letters touch).
-    path = text_page_pdf(tmp_path / "gs.pdf", [
-        b"BT /F1 10 Tf 72 700 Td -2.6 Tw (Te xt) Tj 0 Tw ( is rendered) Tj ET",
-    ])
-    assert _texts(path, accelerated=accelerated) == ["Text is rendered"]
-
-
-@pytest.mark.parametrize("accelerated", [True, False])
-def test_a_tight_word_space_still_parts_words(tmp_path: Path, accelerated: bool) -> None:
+    (b"-2.6 Tw (Te xt) Tj 0 Tw ( is rendered) Tj", "Text is rendered"),
+    # A tight justification's space still leaves a gap.
+    (b"-1.0 Tw (Tight justified words) Tj", "Tight justified words"),
+])
+def test_a_space_parts_words_unless_taken_back(
+    tmp_path: Path, accelerated: bool, shown: bytes, read: str
+) -> None:
     if accelerated and lines._accelerator is None:
         pytest.skip("the C extension is not built")
-    path = text_page_pdf(tmp_path / "tight.pdf", [
-        b"BT /F1 10 Tf 72 700 Td -1.0 Tw (Tight justified words) Tj ET",
-    ])
-    assert _texts(path, accelerated=accelerated) == ["Tight justified words"]
-
+    path = text_page_pdf(tmp_path / "line.pdf", [b"BT /F1 10 Tf 72 700 Td " + shown + b" ET"])
+    assert _texts(path, accelerated=accelerated) == [read]
