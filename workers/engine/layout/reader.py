@@ -2066,13 +2066,7 @@ def _links_apart(above: Fragment, below: Fragment, line_x0: float, line_x1: floa
 
 
 def _last_line_text(block: Block) -> str:
-    last = block.frags[-1]
-    parts = [last.text]
-    for f in reversed(block.frags[:-1]):
-        if not same_line(f, last):
-            break
-        parts.append(f.text)
-    return " ".join(reversed(parts))
+    return " ".join(f.text for f in _last_line(block.frags))
 
 
 def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None:
@@ -2585,11 +2579,6 @@ WRAPPED_LINE_WORDS = 4
 WRAPPED_GAP = 0.5
 
 
-def _level(piece: Fragment, other: Fragment) -> bool:
-    """Whether ``piece`` stands on the line of ``other`` (overlapping half its height)."""
-    return min(piece.y1, other.y1) - max(piece.y0, other.y0) > 0.5 * (other.y1 - other.y0)
-
-
 def _left_edge(piece: Fragment) -> float:
     return piece.x0
 
@@ -2601,7 +2590,7 @@ def _last_line(frags: Sequence[Fragment]) -> list[Fragment]:
     last = frags[-1]
     line = [last]
     for piece in reversed(frags[:-1]):
-        if not _level(piece, last):
+        if not same_line(piece, last):
             break
         line.append(piece)
     line.reverse()
@@ -3113,12 +3102,9 @@ def _run_goes_on(block: Block, last: Fragment, f: Fragment) -> bool:
     frags = block.frags
     if not frags or frags[-1] is not last or last.prose_face is not None or not last.fixed_pitch:
         return False
-    first = len(frags) - 1
-    while first > 0 and same_line(frags[first - 1], last):
-        first -= 1
-    if first == len(frags) - 1:
+    pieces = _last_line(frags)
+    if len(pieces) == 1:
         return False  # (code alone on its line: a listing's, judged as before)
-    pieces = frags[first:]
     line = Fragment(
         [g for piece in pieces for g in piece.glyphs], " ".join([p.text for p in pieces]),
         min(p.x0 for p in pieces), min(p.y0 for p in pieces),

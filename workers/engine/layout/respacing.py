@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pikepdf
@@ -61,6 +62,13 @@ def _drops(array: bytes) -> bool:
             at = number.end()
         else:
             at += 1
+    return _moves_dropped(items)
+
+
+def _moves_dropped(items: Sequence[bytes | float]) -> bool:
+    """Whether pdfium drops a move of a ``TJ`` array (its strings' bytes and its numbers):
+    it holds an empty string and a number other than zero after the last string that draws
+    something (see the module)."""
     strings = [k for k, item in enumerate(items) if isinstance(item, bytes)]
     drawn = [k for k in strings if items[k]]
     if len(drawn) == len(strings):
@@ -84,7 +92,7 @@ def may_misplace(content: bytes) -> bool:
     """Whether the page's content bytes may hold a ``TJ`` array with an empty string in it
     and a move after its last string that is not: a cheap test (bytes searched in C, each
     stretch a few times at most: every page of every document is tested), what it finds
-    looked at again, parsed (:func:`misplaced`). A string holding a bracket may hide such an
+    looked at again, parsed (:func:`respaced`). A string holding a bracket may hide such an
     array, which leaves the page as pdfium reads it."""
     at = 0
     empty_at = {b"()": -1, b"<>": -1}  # each kind's next place from ``at`` (-1: not sought)
@@ -111,16 +119,10 @@ def may_misplace(content: bytes) -> bool:
         at = end + 1
 
 
-def drops_a_move(array: pikepdf.Array) -> bool:
-    """Whether pdfium drops a move ``array`` (a ``TJ`` operand) makes: it holds an empty
-    string and a number other than zero after the last string that draws something."""
-    items = list(array)
-    strings = [k for k, item in enumerate(items) if isinstance(item, pikepdf.String)]
-    drawn = [k for k in strings if len(bytes(items[k]))]
-    if len(drawn) == len(strings):
-        return False
-    after = items[drawn[-1] + 1:] if drawn else items
-    return sum(_number(item) for item in after if not isinstance(item, pikepdf.String)) != 0
+def drops_a_move(array: pikepdf.Object) -> bool:
+    """:func:`_moves_dropped` of a ``TJ`` operand as pikepdf parses it."""
+    return _moves_dropped([bytes(item) if isinstance(item, pikepdf.String) else _number(item)
+                           for item in array])
 
 
 def _number(item: object) -> float:
@@ -132,35 +134,27 @@ def _number(item: object) -> float:
         return 0.0
 
 
-def _arrays(page: pikepdf.Page) -> list[pikepdf.Array]:
-    """The page's ``TJ`` operands ([] when its content cannot be parsed)."""
-    try:
-        instructions = pikepdf.parse_content_stream(page, "TJ")
-    except Exception:  # noqa: BLE001 - damage is the layout reader's to report
-        return []
-    return [i.operands[0] for i in instructions
-            if isinstance(i, pikepdf.ContentStreamInstruction) and i.operands
-            and isinstance(i.operands[0], pikepdf.Array)]
-
-
-def misplaced(page: pikepdf.Page, content: bytes | None) -> bool:
-    """Whether pdfium places some of the page's text wrongly (see the module).
-    ``content``: the page's content bytes, if read (:func:`.operators.joined_content`)."""
-    if content is not None and not may_misplace(content):
-        return False
-    return any(drops_a_move(array) for array in _arrays(page))
-
-
-def respaced(pdf: pikepdf.Pdf, pages: set[int]) -> None:
-    """Take the empty strings out of the ``TJ`` arrays of ``pages`` of ``pdf`` (in place)."""
+def respaced(pdf: pikepdf.Pdf, pages: Iterable[int]) -> set[int]:
+    """Take the empty strings out of the ``TJ`` arrays of those of ``pages`` of ``pdf``
+    where pdfium would drop a move (in place); those pages. A page whose content cannot be
+    parsed is left as it is (the layout reader reports the damage)."""
+    changed: set[int] = set()
     for index in sorted(pages):
         page = pdf.pages[index]
-        instructions = pikepdf.parse_content_stream(page)
+        try:
+            instructions = pikepdf.parse_content_stream(page)
+        except Exception:  # noqa: BLE001 - damage is the layout reader's to report
+            continue
+        shown = [i for i in instructions
+                 if isinstance(i, pikepdf.ContentStreamInstruction)
+                 and operator_name(i.operator) == "TJ" and i.operands
+                 and isinstance(i.operands[0], pikepdf.Array)]
+        if not any(drops_a_move(i.operands[0]) for i in shown):
+            continue
+        shown_ids = set(map(id, shown))
         rewritten = []
         for instruction in instructions:
-            if (isinstance(instruction, pikepdf.ContentStreamInstruction)
-                    and operator_name(instruction.operator) == "TJ" and instruction.operands
-                    and isinstance(instruction.operands[0], pikepdf.Array)):
+            if id(instruction) in shown_ids:
                 kept = [item for item in instruction.operands[0]
                         if not (isinstance(item, pikepdf.String) and not len(bytes(item)))]
                 instruction = pikepdf.ContentStreamInstruction(
@@ -168,6 +162,8 @@ def respaced(pdf: pikepdf.Pdf, pages: set[int]) -> None:
             rewritten.append(instruction)
         page.obj[pikepdf.Name.Contents] = pdf.make_stream(
             pikepdf.unparse_content_stream(rewritten))
+        changed.add(index)
+    return changed
 
 
 class Respacing:
@@ -213,16 +209,14 @@ class Respacing:
 
     def _find_pages(self) -> None:
         pdf = self._opened()
-        found = set()
-        for index in range(min(self._count, len(pdf.pages))):
-            page = pdf.pages[index]
-            joined = joined_content(page)
-            if misplaced(page, None if joined is None else joined[0]):
-                found.add(index)
-        self.pages = found
+        # (A page whose content bytes cannot be read is parsed to be sure.)
+        candidates = [
+            index for index in range(min(self._count, len(pdf.pages)))
+            if (joined := joined_content(pdf.pages[index])) is None or may_misplace(joined[0])
+        ]
+        found = self.pages = respaced(pdf, candidates)
         if found:
             try:
-                respaced(pdf, found)
                 buffer = io.BytesIO()
                 pdf.save(buffer)
                 self._copy = pdfium.PdfDocument(buffer.getvalue())

@@ -1966,8 +1966,8 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     same row's cells wrapped, and so is a line in one column (a cell's own wrapped text, a
     label set by the middle of its row), unless it is in the rows' first column between two
     rows of their own (a group's heading in the body of the table)."""
-    starts = [_column_starts(line, xs) for line in text_lines]
     pieces = [_pieces_by_column(line, xs) for line in text_lines]
+    starts = [{k: first.text for k, (first, _) in by_column.items()} for by_column in pieces]
     # (A word in lower case under a figure is no text going on: "unq", a price not quoted;
     # nor is a web or mail address, written in lower case wherever it stands; nor a word
     # that had room on the line above it in its column: text wraps where the next word does
@@ -2033,11 +2033,7 @@ def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
     """The text of the first piece of the line in each column it reaches, by column (a
     justified line may come in pieces word by word: only the first says whether the cell
     goes on)."""
-    first: dict[int, str] = {}
-    for f in sorted(line.fragments, key=lambda f: f.x0):
-        column = bisect.bisect_right(xs, (f.x0 + f.x1) / 2)
-        first.setdefault(column, f.text)
-    return first
+    return {k: first.text for k, (first, _) in _pieces_by_column(line, xs).items()}
 
 
 def _lower_start(text: str) -> bool:
