@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+
+from workers.engine.layout.glyphs import read_page
 
 
 def text_page(
@@ -61,6 +64,28 @@ def text_pages_pdf(
         page.obj.Contents = pdf.make_stream(b"\n".join(operators))
     pdf.save(path)
     return path
+
+
+def shown_at(text: str, x: float, y: float) -> bytes:
+    """The operators drawing ``text`` with its start at (x, y)."""
+    return f"1 0 0 1 {x:.3f} {y} Tm ({pdf_string(text).decode()}) Tj".encode()
+
+
+def drawn_widths(tmp_path: Path, texts: Sequence[str]) -> tuple[list[float], float]:
+    """Each text's width as ``/F1`` draws it at 10 pt (one per line of a probe page), and
+    the height of a line's glyph boxes."""
+    operators = [b"BT /F1 10 Tf"]
+    for k, text in enumerate(texts):
+        operators.append(shown_at(text, 72, 700 - 20 * k))
+    operators.append(b"ET")
+    probe = text_page_pdf(tmp_path / "probe.pdf", operators)
+    with pdfium.PdfDocument(str(probe)) as pdf:
+        glyphs = [g for g in read_page(pdf, 0).glyphs if not g.char.isspace()]
+    widths = []
+    for k in range(len(texts)):
+        line = [g for g in glyphs if g.obj == k]  # (each line's one text object)
+        widths.append(max(g.x1 for g in line) - min(g.x0 for g in line))
+    return widths, max(g.y1 - g.y0 for g in glyphs)
 
 
 def pdf_string(text: str) -> bytes:

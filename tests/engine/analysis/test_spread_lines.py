@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
-from tests.engine.content_pdfs import text_page_pdf
+from tests.engine.content_pdfs import drawn_widths, shown_at, text_page_pdf
 from workers.engine.document import block_text
-from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.reader import read_layout
 
 LEFT = 72.0
@@ -20,42 +17,19 @@ BELOW = "ual/html_node/Functions.html for the full details on the exit status it
 SPREAD = ["on", "non-POSIX", "systems.)", "See", "https://gnu.org/man-"]
 
 
-def _shown(text: str, x: float, y: float) -> bytes:
-    """The operators drawing ``text`` at (x, y), its brackets escaped."""
-    escaped = text.replace("(", "\\(").replace(")", "\\)")
-    return f"1 0 0 1 {x:.3f} {y} Tm ({escaped}) Tj".encode()
-
-
-def _widths(tmp_path: Path, texts: list[str]) -> tuple[list[float], float]:
-    """Each text's width as drawn at 10 pt (one per line of a probe page), and the height
-    of a line's glyph boxes."""
-    operators = [b"BT /F1 10 Tf"]
-    for k, text in enumerate(texts):
-        operators.append(_shown(text, LEFT, 700 - 20 * k))
-    operators.append(b"ET")
-    probe = text_page_pdf(tmp_path / "probe.pdf", operators)
-    with pdfium.PdfDocument(str(probe)) as pdf:
-        glyphs = [g for g in read_page(pdf, 0).glyphs if not g.char.isspace()]
-    widths = []
-    for k in range(len(texts)):
-        line = [g for g in glyphs if g.obj == k]  # (each line's one text object)
-        widths.append(max(g.x1 for g in line) - min(g.x0 for g in line))
-    return widths, max(g.y1 - g.y0 for g in glyphs)
-
-
 def _page(tmp_path: Path, last_line: list[str], *, to_the_edge: bool) -> tuple[Path, float]:
     """A paragraph: a full line, a line of ``last_line``'s words set apart equally (out to
     the full line's right edge, or not), and a line under it. Also the gaps' width."""
-    widths, height = _widths(tmp_path, [ABOVE, *last_line])
+    widths, height = drawn_widths(tmp_path, [ABOVE, *last_line])
     measure = widths[0]
     room = measure if to_the_edge else measure - 60
     gap = (room - sum(widths[1:])) / (len(last_line) - 1)
-    operators = [b"BT /F1 10 Tf", _shown(ABOVE, LEFT, 700)]
+    operators = [b"BT /F1 10 Tf", shown_at(ABOVE, LEFT, 700)]
     x = LEFT
     for word, width in zip(last_line, widths[1:], strict=True):
-        operators.append(_shown(word, x, 688))
+        operators.append(shown_at(word, x, 688))
         x += width + gap
-    operators += [_shown(BELOW, LEFT, 676), b"ET"]
+    operators += [shown_at(BELOW, LEFT, 676), b"ET"]
     path = text_page_pdf(tmp_path / "spread.pdf", operators)
     return path, gap / height
 
@@ -83,15 +57,15 @@ def test_a_line_spread_short_of_the_edge_stays_apart(tmp_path: Path) -> None:
 def test_unequal_gaps_stay_apart(tmp_path: Path) -> None:
     # The same words out to the edge, but the first gap much narrower than the others, each
     # wider than a line's pieces are set apart: a row's cells.
-    widths, height = _widths(tmp_path, [ABOVE, *SPREAD])
+    widths, height = drawn_widths(tmp_path, [ABOVE, *SPREAD])
     gap = (widths[0] - sum(widths[1:])) / (len(SPREAD) - 1)
     gaps = [0.65 * gap] + [gap + 0.35 * gap / (len(SPREAD) - 2)] * (len(SPREAD) - 2)
-    operators = [b"BT /F1 10 Tf", _shown(ABOVE, LEFT, 700)]
+    operators = [b"BT /F1 10 Tf", shown_at(ABOVE, LEFT, 700)]
     x = LEFT
     for k, (word, width) in enumerate(zip(SPREAD, widths[1:], strict=True)):
-        operators.append(_shown(word, x, 688))
+        operators.append(shown_at(word, x, 688))
         x += width + (gaps[k] if k < len(gaps) else 0)
-    operators += [_shown(BELOW, LEFT, 676), b"ET"]
+    operators += [shown_at(BELOW, LEFT, 676), b"ET"]
     path = text_page_pdf(tmp_path / "cells.pdf", operators)
     assert min(gaps) / height > 2.0 and max(gaps) / height < 4.0
     assert not any("systems.) See" in p for p in _paragraphs(path))

@@ -48,7 +48,7 @@ static struct {
     double fragment_gap, column_edge, label_size_step, label_raise, vertical_rule_slack,
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
         tick_level, tick_side_min, tick_side_max, marker_step, key_step, spread_step,
-        short_line_space, short_line_slack;
+        line_reach_step, line_reach_edge, short_line_space, short_line_slack;
     long label_letters, run_on_words, column_line_words;
     Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
     Py_ssize_t n_box_glyphs;
@@ -1064,6 +1064,30 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
     return -1;
 }
 
+/* reader.line_reach: where the line the column's ``i``-th fragment starts ends on the right,
+ * over the pieces after it a space apart (reader.LINE_REACH_STEP); a right-to-left piece's
+ * own end. -1 sets *out to nothing and means an error. */
+static int line_reach(Column *col, Py_ssize_t i, double *out) {
+    double reach = col->x1[i];
+    *out = reach;
+    int rtl = rtl_of(col, i);
+    if (rtl < 0) return -1;
+    if (rtl) return 0;
+    Py_ssize_t previous = i;
+    for (Py_ssize_t k = i + 1; k < col->n; k++) {
+        rtl = rtl_of(col, k);
+        if (rtl < 0) return -1;
+        if (rtl || !same_line(col, previous, k)) break;
+        double a = col->y1[previous] - col->y0[previous], b = col->y1[k] - col->y0[k];
+        double height = a > b ? a : b, step = col->x0[k] - col->x1[previous];
+        if (!(0 <= step && step < K.line_reach_step * height)) break;
+        reach = reach > col->x1[k] ? reach : col->x1[k];
+        previous = k;
+    }
+    *out = reach;
+    return 0;
+}
+
 /* The first open block whose last line ``f`` goes on under: -1 when none, -2 on an error. */
 /* reader._goes_on_after_lead: ``f`` (the column's ``i``-th fragment), in the regular face,
  * is of the size of the regular text ``last`` ends in after a run-in lead in bold
@@ -1108,6 +1132,22 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
         if (!(-0.5 * height < gap && gap < block_gap * height)) continue;
         double line_x0 = open[k].line_x0, line_x1 = open[k].line_x1;
         double overlap = (fx1 < line_x1 ? fx1 : line_x1) - (fx0 > line_x0 ? fx0 : line_x0);
+        if (overlap <= 0 && fx1 <= line_x0 && line_x0 - fx0 <= K.indent_max * height &&
+            open[k].starts != NULL && PyList_GET_SIZE(open[k].starts) == 1) {
+            /* Under a paragraph's indented first line, a piece left of it: the rest of its
+             * own line may stand under that line (reader.LINE_REACH_STEP), unless the line
+             * is code, whose indent is the code's. */
+            double reach;
+            if (line_reach(col, i, &reach) < 0) return -2;
+            PyObject *fixed = PyObject_CallMethod(cx->asks, "line_is_code", "O", open[k].block);
+            if (fixed == NULL) return -2;
+            int code = PyObject_IsTrue(fixed);
+            Py_DECREF(fixed);
+            if (code < 0) return -2;
+            if (!code && line_x1 >= reach - K.line_reach_edge * height) {
+                overlap = (reach < line_x1 ? reach : line_x1) - line_x0;
+            }
+        }
         double widest = block_gap * height, by_leading = leading + 0.3 * height;
         double least = 0.15 * height;
         double wider = least > by_leading ? least : by_leading;
@@ -1469,16 +1509,19 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "marker_step", "key_step", "spread_step", "short_line_space", "short_line_slack",
+        "marker_step", "key_step", "spread_step", "line_reach_step", "line_reach_edge",
+        "short_line_space",
+        "short_line_slack",
         "label_letters", "run_on_words", "column_line_words",
         "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$dddddddddddddddddddlllO!", keywords, &K.fragment_gap,
+            args, kwargs, "$dddddddddddddddddddddlllO!", keywords, &K.fragment_gap,
             &K.column_edge, &K.label_size_step, &K.label_raise, &K.vertical_rule_slack,
             &K.gutter_step, &K.face_size_step, &K.indent_min, &K.indent_max,
             &K.rule_over_capitals, &K.tick_gap, &K.tick_level, &K.tick_side_min,
-            &K.tick_side_max, &K.marker_step, &K.key_step, &K.spread_step, &K.short_line_space,
+            &K.tick_side_max, &K.marker_step, &K.key_step, &K.spread_step, &K.line_reach_step, &K.line_reach_edge,
+            &K.short_line_space,
             &K.short_line_slack, &K.label_letters, &K.run_on_words, &K.column_line_words,
             &PyUnicode_Type, &box_glyphs)) {
         K.set = 0;

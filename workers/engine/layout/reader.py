@@ -2124,6 +2124,14 @@ SPREAD_EDGE = 0.5
 SPREAD_WORDS = 4
 #: Gaps the spread line has at the least (two equal gaps show a spread, one shows nothing).
 SPREAD_GAPS = 2
+#: The second line of a paragraph whose first line is indented may start with a piece set
+#: apart from the rest of its line by a wide space (groff's wider space after a full stop:
+#: "tion.   Types are M…"), which stands clear of the indented line above: it is measured
+#: with the rest, the pieces after it a space of at most this many heights apart, when the
+#: line above (full, as a paragraph's first line is) runs as far right, within
+#: :data:`LINE_REACH_EDGE` heights (a centred formula is no paragraph's first line).
+LINE_REACH_STEP = 1.0
+LINE_REACH_EDGE = 0.5
 _DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"})
 
 
@@ -2516,7 +2524,9 @@ if _blocks_accelerator is not None:
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
-        key_step=KEY_STEP, spread_step=SPREAD_STEP, short_line_space=SHORT_LINE_SPACE,
+        key_step=KEY_STEP, spread_step=SPREAD_STEP, line_reach_step=LINE_REACH_STEP,
+        line_reach_edge=LINE_REACH_EDGE,
+        short_line_space=SHORT_LINE_SPACE,
         short_line_slack=SHORT_LINE_SLACK, box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
@@ -2750,6 +2760,11 @@ class _BlockAsks:
         """:func:`_run_goes_on` (asked by the C loop of a pair whose weights or sizes
         differ, after the tests of a lead-in)."""
         return _run_goes_on(block, last, f)
+
+    def line_is_code(self, block: Block) -> bool:
+        """Whether a piece of ``block``'s last line is set in a fixed-pitch face: an indent
+        there is the code's, no paragraph's first line's."""
+        return any(piece.fixed_pitch for piece in _last_line(block.frags))
 
     def spread_line_goes_on(self, block: Block, last: Fragment, f: Fragment) -> bool:
         """Whether ``f``, level with ``last`` (the last piece of ``block``) past a gap wider
@@ -3199,6 +3214,27 @@ def _inline_code_goes_on(block: Block, last: Fragment, f: Fragment, leading: flo
     )
 
 
+def line_reach(frags: Sequence[Fragment], index: int) -> float:
+    """Where the line the ``index``-th of ``frags`` (line by line, each line left to right)
+    starts ends on the right, read over the pieces after it a space apart (within
+    :data:`LINE_REACH_STEP` heights); a right-to-left piece's own end."""
+    f = frags[index]
+    reach = f.x1
+    if f.rtl:
+        return reach
+    previous = f
+    for k in range(index + 1, len(frags)):
+        piece = frags[k]
+        if piece.rtl or not same_line(previous, piece):
+            break
+        height = max(previous.y1 - previous.y0, piece.y1 - piece.y0)
+        if not 0 <= piece.x0 - previous.x1 < LINE_REACH_STEP * height:
+            break
+        reach = max(reach, piece.x1)
+        previous = piece
+    return reach
+
+
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
     """:func:`_text_blocks` in Python; ``_block_loop.c`` does the same in C (keep the two in
     step: a test compares them)."""
@@ -3212,7 +3248,7 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
     # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
     # else a``, ``max(a, b)`` is ``b if b > a else a``), which give the same results.
-    for f in frags:
+    for index, f in enumerate(frags):
         fx0, fy0, fx1, fy1 = f.x0, f.y0, f.x1, f.y1
         f_height = fy1 - fy0
         target = None
@@ -3257,6 +3293,16 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                 # of separate fragments, and the next line starts under the first of them.
                 line_x0, line_x1 = block_line[id(block)]
                 overlap = (fx1 if fx1 < line_x1 else line_x1) - (fx0 if fx0 > line_x0 else line_x0)
+                if (
+                    overlap <= 0 and fx1 <= line_x0 and line_x0 - fx0 <= INDENT_MAX * height
+                    and len(block_starts[id(block)]) == 1 and not asks.line_is_code(block)
+                ):
+                    # Under a paragraph's indented first line, a piece left of it: the rest
+                    # of its own line may stand under that line, which runs as far right.
+                    # (A code line's indent is the code's, no paragraph's.)
+                    reach = line_reach(frags, index)
+                    if line_x1 >= reach - LINE_REACH_EDGE * height:
+                        overlap = (reach if reach < line_x1 else line_x1) - line_x0
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
                 if (
