@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.engine.content_pdfs import fonts_page_pdf
-from workers.engine.document import Heading
+from workers.engine.document import Heading, block_text
 from workers.engine.layout.reader import read_layout
 
 _FONTS = {"F1": "/Helvetica", "F2": "/Helvetica-Bold"}
@@ -104,3 +104,20 @@ def test_a_sentence_wrapped_onto_a_line_in_bold_goes_on_in_its_paragraph(
     assert any(
         "writes the blocks it lost for good." in getattr(b, "text", "") for b in doc.blocks
     )
+
+
+def test_a_sentence_wrapped_into_bold_under_a_term_at_a_tab_goes_on(tmp_path: Path) -> None:
+    # A manual's entry: its term, then its text at a tab stop, wrapped at a hyphen in a word
+    # set in bold; the next line, under the text (not under the term), mostly in bold.
+    ops = _body(750, 2)
+    ops.append(b"BT /F2 10 Tf 72 722 Td (typeof\\(x\\)) Tj ET")
+    ops.append(b"BT /F1 10 Tf 128 722 Td (The type of value x, as a string, which is one of ) Tj "
+               b"/F2 10 Tf (array) Tj /F1 10 Tf (, ) Tj /F2 10 Tf (number) Tj /F1 10 Tf (, ) Tj "
+               b"/F2 10 Tf (reg-) Tj ET")
+    ops.append(b"BT /F2 10 Tf 128 708 Td (exp) Tj /F1 10 Tf (, ) Tj /F2 10 Tf (string) Tj "
+               b"/F1 10 Tf ( or ) Tj /F2 10 Tf (undefined) Tj /F1 10 Tf (.) Tj ET")
+    ops += _body(680, 3)
+    doc = read_layout(fonts_page_pdf(tmp_path / "term.pdf", ops, _FONTS), max_pages=1)
+    texts = [block_text(b) for b in doc.blocks]
+    assert any("typeof(x) The type of value x" in t and "exp, string or undefined." in t
+               for t in texts), texts

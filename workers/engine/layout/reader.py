@@ -2861,7 +2861,8 @@ class _BlockAsks:
         ``last``'s sentence wrapped onto the next line ("… it's intended to be the" over
         "**FastAPI of CLIs.** ⌨"): the block's last line (``last`` ends it) is running text
         (:data:`WRAPPED_LINE_WORDS` words, most of its words) that leaves its sentence open
-        on a word or a comma, ``f`` starts at the line's left edge and opens with no list's
+        on a word or a comma, ``f`` starts at the line's left edge (or under its text past a
+        term set at a tab stop: "typeof(x)   Return a string …") and opens with no list's
         mark, set at the paragraph's leading (:data:`WRAPPED_GAP`), and ``f``'s first word
         would not have fitted at the end of ``last`` before the right edge of its column
         (the lines starting where it starts). A heading under a paragraph follows a line the
@@ -2873,8 +2874,10 @@ class _BlockAsks:
         worded = sum(any(map(str.isalpha, w)) for w in words)
         if worded < max(WRAPPED_LINE_WORDS, len(words) / 2) or has_leaders(text):
             return False  # (a cell's label, a timetable's row, a contents entry: no sentence)
-        if abs(f.x0 - line_x0) > 0.5 * f.size:
-            return False
+        if abs(f.x0 - line_x0) > 0.5 * f.size and not any(
+            abs(f.x0 - piece.x0) <= 0.5 * f.size for piece in _last_line(block.frags)[1:]
+        ):
+            return False  # (under the line's start, or under its text past a term at a tab)
         height = max(last.y1 - last.y0, f.y1 - f.y0)
         if last.y0 - f.y1 > WRAPPED_GAP * height:
             return False  # (set a paragraph's space under it: a term or a heading of its own)
