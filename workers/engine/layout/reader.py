@@ -46,6 +46,7 @@ from ..document import (
 )
 from ..language import detect_languages
 from .accents import join_accents
+from .aligned_cells import aligned_walls
 from .bidi import logical_lines
 from .blocks import (
     MAX_SHAPES,
@@ -613,8 +614,11 @@ def page_blocks(
     walls = vertical_walls(content.rules, edges)
     # (So is a line of options, each opening with a box glyph: cut before each box.)
     boxes = box_glyph_walls(frags)
-    if boxes:
-        walls = sorted(walls + boxes)
+    # (And an unruled grid's cells run together, flush right against flush left, are cut
+    # where the next column starts on every row.)
+    aligned = aligned_walls(frags)
+    if boxes or aligned:
+        walls = sorted(walls + boxes + aligned)
     positions = GlyphPositions(content.glyphs, stream)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)

@@ -1,0 +1,224 @@
+"""Spreadsheets printed by LibreOffice Calc without gridlines (its default, and how a
+council's budget, register or grants list is often published): how the layout reader reads
+their tables, scored against the cells the bench wrote.
+
+Each sheet is made up here (seeded), written as CSV and printed by ``soffice --convert-to
+pdf``. Calc sets figures flush right and text flush left in cells about 64 pt wide, so a
+column of figures and the text column after it may stand a couple of points apart. The
+cells' texts are chosen so that Calc prints them as written (no dates, which it would
+reformat; no text wider than its column where the next cell is filled, which it would cut).
+
+Per sheet, against the rows of the model's tables (all pages):
+
+- ``rows``: the sheet's rows read as one row of a table with every cell's text equal;
+- ``cells``: the sheet's cells read in the right row and column (each sheet row against the
+  model's row that opens with its first cell);
+- ``head``: whether the model marks the sheet's first row as column headers;
+- ``tables``: how many tables the model made of the sheet (one a page is right).
+
+Needs ``soffice`` (Debian's libreoffice-calc-nogui); skips without it. The PDFs are made
+into bench/.cache/spreadsheets/ (git ignores it).
+
+Usage: PYTHONPATH=. .venv/bin/python bench/spreadsheets.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workers.engine.document import Table  # noqa: E402
+from workers.engine.layout.reader import read_layout  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache" / "spreadsheets"
+SERVICES = (
+    "Housing repairs", "Street lighting", "Parks", "Libraries", "Waste collection",
+    "Planning", "Social care", "Leisure centres", "Highways", "Tax support", "Cemeteries",
+    "Markets", "Licensing", "Museums", "Car parks", "Pest control",
+)
+OFFICERS = ("J. Smith", "A. Patel", "M. Jones", "K. Brown", "R. Evans", "S. Khan")
+WARDS = ("Abbey", "Castle", "Riverside", "Northfield", "Mill Lane", "St Mary's")
+DECISIONS = ("Approved", "Refused", "Deferred", "Withdrawn")
+
+Sheet = list[list[str]]
+
+
+def _figure(value: float) -> str:
+    """``value`` to two places as Calc's general format prints it (no trailing zeros)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _budget(chooser: random.Random) -> Sheet:
+    rows = [["Service", "Budget", "Spent", "Forecast", "Variance", "Officer"]]
+    for name in chooser.sample(SERVICES, 12):
+        budget = chooser.randint(100, 9000) * 1000
+        forecast = int(budget * chooser.uniform(0.9, 1.1))
+        rows.append([name, str(budget), str(int(budget * chooser.uniform(0.3, 0.9))),
+                     str(forecast), str(forecast - budget), chooser.choice(OFFICERS)])
+    return rows
+
+
+def _register(chooser: random.Random) -> Sheet:
+    """A planning register long enough to run over pages."""
+    rows = [["Reference", "Ward", "Units", "Decision", "Days", "Officer"]]
+    for number in range(1, 121):
+        rows.append([f"PL/{number:04d}", chooser.choice(WARDS), str(chooser.randint(1, 40)),
+                     chooser.choice(DECISIONS), str(chooser.randint(5, 90)),
+                     chooser.choice(OFFICERS)])
+    return rows
+
+
+def _grants(chooser: random.Random) -> Sheet:
+    rows = [["Ward", "Grants", "Amount", "Share", "Officer", "Notes"]]
+    for ward in WARDS:
+        rows.append([ward, str(chooser.randint(1, 30)), _figure(chooser.uniform(500, 90000)),
+                     f"{chooser.randint(1, 60)}%", chooser.choice(OFFICERS),
+                     chooser.choice(["Paid", "Part paid", "Pending", "On hold"])])
+    return rows
+
+
+def _alternating(chooser: random.Random) -> Sheet:
+    """Figures and words in turn, every figure column flush right against a word's."""
+    rows = [["Item", "Count", "Unit", "Cost", "Supplier", "Hours", "Team"]]
+    for k in range(15):
+        rows.append([f"Item {k + 1}", str(chooser.randint(1, 999)),
+                     chooser.choice(["each", "box", "pack", "metre"]),
+                     _figure(chooser.uniform(1, 5000)), chooser.choice(["Acme", "Brook", "Cole"]),
+                     str(chooser.randint(1, 300)), chooser.choice(["North", "South", "East"])])
+    return rows
+
+
+def _sparse(chooser: random.Random) -> Sheet:
+    """Some cells left blank, as a return filled in part."""
+    rows = [["School", "Pupils", "Staff", "Meals", "Contact"]]
+    for k in range(14):
+        row = [f"School {k + 1}", str(chooser.randint(80, 1500)), str(chooser.randint(8, 90)),
+               str(chooser.randint(20, 900)), chooser.choice(OFFICERS)]
+        for column in (2, 3):
+            if chooser.random() < 0.25:
+                row[column] = ""
+        rows.append(row)
+    return rows
+
+
+SHEETS = {
+    "budget": _budget, "register": _register, "grants": _grants,
+    "alternating": _alternating, "sparse": _sparse,
+}
+
+
+@dataclass
+class Score:
+    name: str
+    pages: int = 0
+    rows: float = 0.0
+    cells: float = 0.0
+    head: bool = False
+    tables: int = 0
+    error: str = ""
+    misread: list[tuple[list[str], list[str] | None]] = field(default_factory=list)
+
+
+def _normal(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def score(sheet: Sheet, pdf: Path, name: str) -> Score:
+    """How the model of ``pdf`` reads ``sheet``'s cells."""
+    result = Score(name)
+    try:
+        document = read_layout(pdf, max_pages=200)
+    except Exception as e:  # noqa: BLE001 - one sheet's failure is a row, not the end
+        result.error = f"{type(e).__name__}: {e}"[:100]
+        return result
+    result.pages = len(document.pages)
+    tables = [b for b in document.walk() if isinstance(b, Table)]
+    result.tables = len(tables)
+    model_rows = [[_normal(cell.text) for cell in row.cells] for t in tables for row in t.rows]
+    by_first: dict[str, list[list[str]]] = {}
+    for row in model_rows:
+        if row:
+            by_first.setdefault(row[0], []).append(row)
+    whole = equal = total = 0
+    for want in sheet:
+        want = [_normal(text) for text in want]
+        total += len(want)
+        candidates = by_first.get(want[0], [])
+        if any(row == want for row in model_rows):
+            whole += 1
+        else:
+            result.misread.append((want, candidates[0] if candidates else None))
+        if candidates:
+            equal += max(sum(a == b for a, b in zip(row, want, strict=False))
+                         for row in candidates)
+    result.rows = whole / len(sheet)
+    result.cells = equal / total if total else 0.0
+    if tables and tables[0].rows:
+        first = tables[0].rows[0]
+        result.head = bool(first.cells) and all(cell.header for cell in first.cells) and (
+            [_normal(cell.text) for cell in first.cells] == [_normal(t) for t in sheet[0]])
+    return result
+
+
+def make(name: str, sheet: Sheet, soffice: str) -> Path | None:
+    """The sheet printed by Calc into the cache, or None when Calc failed."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{name}.csv"
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(sheet)
+        try:
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
+                            str(CACHE), str(source)], capture_output=True, timeout=300,
+                           check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    made = CACHE / f"{name}.pdf"
+    return made if made.exists() else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1, help="seed of the made-up sheets")
+    parser.add_argument("--show", action="store_true", help="print the rows misread")
+    args = parser.parse_args()
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("skipped: soffice (LibreOffice Calc) is not installed")
+        return 0
+    chooser = random.Random(args.seed)
+    scores = []
+    for name, maker in SHEETS.items():
+        sheet = maker(chooser)
+        pdf = make(name, sheet, soffice)
+        scores.append(score(sheet, pdf, name) if pdf else Score(name, error="Calc failed"))
+    print(f"{'sheet':14} {'pages':>5} {'rows':>6} {'cells':>6} {'head':>5} {'tables':>6}")
+    for s in scores:
+        if s.error:
+            print(f"{s.name:14} error: {s.error}")
+            continue
+        head = "yes" if s.head else "no"
+        print(f"{s.name:14} {s.pages:5d} {s.rows:6.3f} {s.cells:6.3f} {head:>5} {s.tables:6d}")
+        if args.show:
+            for want, read in s.misread:
+                print(f"    sheet {want}\n    model {read}")
+    done = [s for s in scores if not s.error]
+    if done:
+        print(f"\nmeans over {len(done)} sheets: rows {statistics.fmean(s.rows for s in done):.3f},"
+              f" cells {statistics.fmean(s.cells for s in done):.3f}, headers marked "
+              f"{sum(s.head for s in done)}/{len(done)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

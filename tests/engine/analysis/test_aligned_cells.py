@@ -1,0 +1,91 @@
+"""An unruled grid whose cells the reading ran together: a spreadsheet's column of figures set
+flush right, each cell a text object of its own, a couple of points before the next
+column's text, set flush left ("139102" and "J. Smith" read as one piece). The place where
+the next column starts on every row is a wall the pieces are split at
+(layout/aligned_cells.py); a list's numbers, notes' numbers and words are no such column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from tests.engine.content_pdfs import drawn_widths, pdf_string, text_page_pdf
+from workers.engine.document import Table
+from workers.engine.layout.aligned_cells import aligned_walls
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.lines import fragments
+from workers.engine.layout.reader import read_layout
+
+#: Where the column of figures ends and where the next column starts (2 pt on).
+FIGURES_END = 300.0
+NEXT_START = 302.0
+ROWS = [
+    ("Housing repairs", "139102", "J. Smith"),
+    ("Street lighting", "-513281", "K. Brown"),
+    ("Parks", "4480", "A. Patel"),
+    ("Libraries", "340229", "M. Jones"),
+    ("Planning", "-81256", "R. Evans"),
+]
+
+
+def _cell(text: str, x: float, y: float) -> bytes:
+    """One cell: a text object of its own, as a spreadsheet draws it."""
+    return f"BT /F1 10 Tf {x:.3f} {y} Td ({pdf_string(text).decode()}) Tj ET".encode()
+
+
+def _grid_page(tmp_path: Path, rows: list[tuple[str, str, str]], name: str) -> Path:
+    """A header row and ``rows``: a name at the left edge, a figure ending at FIGURES_END,
+    and a text starting at NEXT_START."""
+    widths, _ = drawn_widths(tmp_path, [figure for _, figure, _ in rows] + ["Variance"])
+    operators = [_cell("Service", 72, 720), _cell("Variance", FIGURES_END - widths[-1], 720),
+                 _cell("Officer", NEXT_START, 720)]
+    for k, ((label, figure, text), width) in enumerate(zip(rows, widths, strict=False)):
+        y = 706 - 14 * k
+        operators += [_cell(label, 72, y), _cell(figure, FIGURES_END - width, y),
+                      _cell(text, NEXT_START, y)]
+    return text_page_pdf(tmp_path / name, operators)
+
+
+def _walls(path: Path) -> list[tuple[float, float, float]]:
+    with pdfium.PdfDocument(str(path)) as pdf:
+        return aligned_walls(fragments(read_page(pdf, 0).glyphs))
+
+
+def test_figures_flush_right_against_text_are_two_columns(tmp_path: Path) -> None:
+    path = _grid_page(tmp_path, ROWS, "grid.pdf")
+    with pdfium.PdfDocument(str(path)) as pdf:
+        pieces = [f.text for f in fragments(read_page(pdf, 0).glyphs)]
+    assert "139102 J. Smith" in pieces  # (the case at hand: read as one piece)
+    walls = _walls(path)
+    assert len(walls) == 1 and FIGURES_END < walls[0][0] < NEXT_START, walls
+    tables = [b for b in read_layout(path, max_pages=1).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[cell.text for cell in row.cells] for row in tables[0].rows]
+    assert rows[0] == ["Service", "Variance", "Officer"]
+    assert rows[1:] == [list(row) for row in ROWS]
+
+
+def test_two_rows_are_too_few(tmp_path: Path) -> None:
+    assert _walls(_grid_page(tmp_path, ROWS[:2], "two.pdf")) == []
+
+
+def test_words_flush_right_are_no_column_of_figures(tmp_path: Path) -> None:
+    rows = [(label, word, text) for (label, _, text), word in zip(
+        ROWS, ["paid", "pending", "on hold", "paid", "refused"], strict=True)]
+    assert _walls(_grid_page(tmp_path, rows, "words.pdf")) == []
+
+
+def test_a_lists_numbers_flush_right_are_no_column(tmp_path: Path) -> None:
+    # An ordered list's numbers set flush right before their items' text at a tab stop.
+    rows = [("", f"{k}.", text) for k, text in zip(
+        range(8, 13), ["Open the file.", "Read it.", "Close it.", "Check it.", "Send it."],
+        strict=True)]
+    assert _walls(_grid_page(tmp_path, rows, "list.pdf")) == []
+
+
+def test_notes_numbers_of_one_width_are_no_column(tmp_path: Path) -> None:
+    # Notes numbered 1 to 5 before their text: figures all one width show no flush right,
+    # and a note's line is no row of a grid.
+    rows = [("", str(k), "Estimate for the year.") for k in range(1, 6)]
+    assert _walls(_grid_page(tmp_path, rows, "notes.pdf")) == []
