@@ -14,12 +14,15 @@ Per sheet, against the rows of the model's tables (all pages):
 - ``cells``: the sheet's cells read in the right row and column (each sheet row against the
   model's row that opens with its first cell);
 - ``head``: whether the model marks the sheet's first row as column headers;
-- ``tables``: how many tables the model made of the sheet (one a page is right).
+- ``tables``: how many tables the model made of the sheet (a sheet's table running over
+  pages is read as one);
+- ``checks`` and ``PDF/UA-1``: the run-time checks of the tagged output, and veraPDF's
+  verdict on it (``../shared/tools/pdfua-check``; ``--no-verapdf`` leaves it out).
 
 Needs ``soffice`` (Debian's libreoffice-calc-nogui); skips without it. The PDFs are made
 into bench/.cache/spreadsheets/ (git ignores it).
 
-Usage: PYTHONPATH=. .venv/bin/python bench/spreadsheets.py
+Usage: PYTHONPATH=. .venv/bin/python bench/spreadsheets.py [--seed N] [--show] [--no-verapdf]
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.tagged_heldout import run_file  # noqa: E402
+from bench.tagged_pdf import verapdf  # noqa: E402
 from workers.engine.document import Table  # noqa: E402
 from workers.engine.layout.reader import read_layout  # noqa: E402
 
@@ -127,6 +132,8 @@ class Score:
     tables: int = 0
     error: str = ""
     misread: list[tuple[list[str], list[str] | None]] = field(default_factory=list)
+    failed_checks: list[str] = field(default_factory=list)
+    verdict: str = "-"
 
 
 def _normal(text: str | None) -> str:
@@ -191,6 +198,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1, help="seed of the made-up sheets")
     parser.add_argument("--show", action="store_true", help="print the rows misread")
+    parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
     args = parser.parse_args()
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -198,17 +206,38 @@ def main() -> int:
         return 0
     chooser = random.Random(args.seed)
     scores = []
-    for name, maker in SHEETS.items():
-        sheet = maker(chooser)
-        pdf = make(name, sheet, soffice)
-        scores.append(score(sheet, pdf, name) if pdf else Score(name, error="Calc failed"))
-    print(f"{'sheet':14} {'pages':>5} {'rows':>6} {'cells':>6} {'head':>5} {'tables':>6}")
+    with tempfile.TemporaryDirectory() as folder:
+        outputs = []
+        for name, maker in SHEETS.items():
+            sheet = maker(chooser)
+            pdf = make(name, sheet, soffice)
+            if pdf is None:
+                scores.append(Score(name, error="Calc failed"))
+                continue
+            result = score(sheet, pdf, name)
+            result.failed_checks, error, output = run_file(pdf, Path(folder))
+            result.error = result.error or error
+            if output is not None:
+                outputs.append(output)
+            scores.append(result)
+        verdicts = {} if args.no_verapdf else verapdf(outputs)
+    for result in scores:
+        verdict = verdicts.get(f"{result.name}.pdf")
+        if verdict is not None:
+            rules = " ".join(sorted(verdict.get("failed_rules", {})))  # type: ignore[call-overload]
+            result.verdict = "yes" if verdict.get("compliant") else rules
+    print(f"{'sheet':14} {'pages':>5} {'rows':>6} {'cells':>6} {'head':>5} {'tables':>6} "
+          f"{'checks':>7} {'PDF/UA-1':>9}")
     for s in scores:
         if s.error:
             print(f"{s.name:14} error: {s.error}")
             continue
         head = "yes" if s.head else "no"
-        print(f"{s.name:14} {s.pages:5d} {s.rows:6.3f} {s.cells:6.3f} {head:>5} {s.tables:6d}")
+        checks = "FAIL" if s.failed_checks else "pass"
+        print(f"{s.name:14} {s.pages:5d} {s.rows:6.3f} {s.cells:6.3f} {head:>5} {s.tables:6d} "
+              f"{checks:>7} {s.verdict:>9}")
+        for line in s.failed_checks:
+            print(f"    {line}")
         if args.show:
             for want, read in s.misread:
                 print(f"    sheet {want}\n    model {read}")
@@ -216,7 +245,10 @@ def main() -> int:
     if done:
         print(f"\nmeans over {len(done)} sheets: rows {statistics.fmean(s.rows for s in done):.3f},"
               f" cells {statistics.fmean(s.cells for s in done):.3f}, headers marked "
-              f"{sum(s.head for s in done)}/{len(done)}")
+              f"{sum(s.head for s in done)}/{len(done)}, checks pass "
+              f"{sum(not s.failed_checks for s in done)}/{len(done)}"
+              + ("" if args.no_verapdf else
+                 f", PDF/UA-1 compliant {sum(s.verdict == 'yes' for s in done)}/{len(done)}"))
     return 0
 
 

@@ -16,6 +16,7 @@ by word) its words do not start at one place across rows, after figures set flus
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ from .glyphs import Glyph
 from .lines import SPACE_GAP, Fragment
 from .patterns import starts_item
 
+_DIGIT = re.compile(r"\d")
 #: Rows sharing the boundary, one under another, at the least.
 ALIGNED_ROWS = 3
 #: How far apart (points) the boundaries' places across may be and still be one place: the
@@ -54,8 +56,9 @@ def aligned_walls(frags: Sequence[Fragment]) -> list[tuple[float, float, float]]
     ends at one place): just before the text after it starts."""
     found: list[_Boundary] = []
     for f in frags:
-        # (Most pieces are drawn by one object: only their list of objects is looked at.)
-        if len(f.drawn_objects) < 2 or f.rtl:
+        # (Most pieces are drawn by one object, or hold no figure: only their list of
+        # objects, or their text, is looked at.)
+        if len(f.drawn_objects) < 2 or f.rtl or _DIGIT.search(f.text) is None:
             continue
         before: Glyph | None = None
         cell_start = 0
