@@ -37,6 +37,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -116,6 +117,127 @@ def _sparse(chooser: random.Random) -> Sheet:
     return rows
 
 
+@dataclass
+class Styling:
+    """How a sheet written as flat OpenDocument (not CSV) is set: cells ruled all round,
+    the header row in bold, columns whose figures are grouped by thousands to two places
+    ("1,234.50"), columns whose text wraps within the cell (over several lines), a title
+    over the table in one cell merged across it (not scored: it is no row of the table)."""
+
+    ruled: bool = False
+    grouped: frozenset[int] = frozenset()
+    wrapped: frozenset[int] = frozenset()
+    title: str = ""
+
+
+NOTES = (
+    "Work started on site in the spring and is expected to finish before the winter",
+    "Waiting for the contractor's revised quote",
+    "Grant funding confirmed by the government department in June",
+    "Delayed by the late delivery of materials; the budget is unchanged",
+    "Complete",
+    "Tender under evaluation with a decision due at the next committee meeting",
+)
+
+
+def _grouped(value: float) -> str:
+    """``value`` as Calc prints it grouped by thousands to two places."""
+    return f"{value:,.2f}"
+
+
+def _capital(chooser: random.Random) -> tuple[Sheet, Styling]:
+    """A capital programme ruled all round, its notes wrapped in their cells."""
+    rows = [["Scheme", "Budget", "Spent", "Notes", "Officer"]]
+    for name in chooser.sample(SERVICES, 8):
+        budget = chooser.uniform(10_000, 2_000_000)
+        rows.append([name, _grouped(budget), _grouped(budget * chooser.uniform(0.1, 0.9)),
+                     chooser.choice(NOTES), chooser.choice(OFFICERS)])
+    return rows, Styling(ruled=True, grouped=frozenset({1, 2}), wrapped=frozenset({3}),
+                         title="Capital programme 2025/26")
+
+
+def _wrapped(chooser: random.Random) -> tuple[Sheet, Styling]:
+    """The same kind of table without rules: its wrapped notes part no rows by a line."""
+    rows = [["Scheme", "Budget", "Notes", "Officer"]]
+    for name in chooser.sample(SERVICES, 8):
+        rows.append([name, _grouped(chooser.uniform(10_000, 2_000_000)),
+                     chooser.choice(NOTES), chooser.choice(OFFICERS)])
+    return rows, Styling(grouped=frozenset({1}), wrapped=frozenset({2}))
+
+
+def _fods(sheet: Sheet, styling: Styling) -> str:
+    """The sheet as a flat OpenDocument spreadsheet Calc opens."""
+    columns = len(sheet[0])
+    border = ' fo:border="0.5pt solid #000000"' if styling.ruled else ""
+    styles = [
+        '<number:number-style style:name="N1"><number:number number:decimal-places="2" '
+        'number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/>'
+        "</number:number-style>",
+        '<style:style style:name="wide" style:family="table-column">'
+        '<style:table-column-properties style:column-width="4.5cm"/></style:style>',
+        '<style:style style:name="plain" style:family="table-column">'
+        '<style:table-column-properties style:column-width="2.6cm"/></style:style>',
+        f'<style:style style:name="head" style:family="table-cell"><style:table-cell-properties'
+        f'{border}/><style:text-properties fo:font-weight="bold"/></style:style>',
+        f'<style:style style:name="text" style:family="table-cell"><style:table-cell-properties'
+        f'{border} style:vertical-align="top"/></style:style>',
+        f'<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties'
+        f'{border} fo:wrap-option="wrap" style:vertical-align="top"/></style:style>',
+        f'<style:style style:name="figure" style:family="table-cell" '
+        f'style:data-style-name="N1"><style:table-cell-properties{border} '
+        f'style:vertical-align="top"/></style:style>',
+        '<style:style style:name="title" style:family="table-cell"><style:text-properties '
+        'fo:font-size="14pt" fo:font-weight="bold"/></style:style>',
+    ]
+    body = [
+        f'<table:table-column table:style-name="{"wide" if k in styling.wrapped else "plain"}"/>'
+        for k in range(columns)
+    ]
+    if styling.title:
+        body.append(
+            f'<table:table-row><table:table-cell table:style-name="title" '
+            f'table:number-columns-spanned="{columns}" office:value-type="string">'
+            f"<text:p>{escape(styling.title)}</text:p></table:table-cell>"
+            + '<table:covered-table-cell/>' * (columns - 1) + "</table:table-row>"
+        )
+        body.append("<table:table-row><table:table-cell/></table:table-row>")
+    for k, row in enumerate(sheet):
+        cells = []
+        for column, text in enumerate(row):
+            if k == 0:
+                cells.append(f'<table:table-cell table:style-name="head" office:value-type='
+                             f'"string"><text:p>{escape(text)}</text:p></table:table-cell>')
+            elif column in styling.grouped:
+                value = text.replace(",", "")
+                cells.append(f'<table:table-cell table:style-name="figure" office:value-type='
+                             f'"float" office:value="{value}"><text:p>{escape(text)}</text:p>'
+                             "</table:table-cell>")
+            else:
+                style = "wrap" if column in styling.wrapped else "text"
+                cells.append(f'<table:table-cell table:style-name="{style}" office:value-type='
+                             f'"string"><text:p>{escape(text)}</text:p></table:table-cell>')
+        body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"<office:document {_NAMESPACES} office:version=\"1.2\" "
+        'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+        "<office:automatic-styles>" + "".join(styles) + "</office:automatic-styles>"
+        '<office:body><office:spreadsheet><table:table table:name="Sheet1">'
+        + "".join(body) + "</table:table></office:spreadsheet></office:body></office:document>"
+    )
+
+
+_NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
+    for prefix, name in (
+        ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"),
+        ("fo", "xsl-fo-compatible"), ("number", "datastyle"),
+    )
+)
+
+STYLED_SHEETS = {"capital": _capital, "wrapped": _wrapped}
+
+
 SHEETS = {
     "budget": _budget, "register": _register, "grants": _grants,
     "alternating": _alternating, "sparse": _sparse,
@@ -177,13 +299,18 @@ def score(sheet: Sheet, pdf: Path, name: str) -> Score:
     return result
 
 
-def make(name: str, sheet: Sheet, soffice: str) -> Path | None:
-    """The sheet printed by Calc into the cache, or None when Calc failed."""
+def make(name: str, sheet: Sheet, soffice: str, styling: Styling | None = None) -> Path | None:
+    """The sheet printed by Calc into the cache (written as CSV, or as flat OpenDocument when
+    ``styling`` says how to set it), or None when Calc failed."""
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"{name}.csv"
-        with source.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(sheet)
+        if styling is None:
+            source = Path(folder) / f"{name}.csv"
+            with source.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows(sheet)
+        else:
+            source = Path(folder) / f"{name}.fods"
+            source.write_text(_fods(sheet, styling), encoding="utf-8")
         try:
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
                             str(CACHE), str(source)], capture_output=True, timeout=300,
@@ -208,9 +335,12 @@ def main() -> int:
     scores = []
     with tempfile.TemporaryDirectory() as folder:
         outputs = []
-        for name, maker in SHEETS.items():
-            sheet = maker(chooser)
-            pdf = make(name, sheet, soffice)
+        made: list[tuple[str, Sheet, Styling | None]] = [
+            (name, maker(chooser), None) for name, maker in SHEETS.items()
+        ]
+        made += [(name, *styled(chooser)) for name, styled in STYLED_SHEETS.items()]
+        for name, sheet, styling in made:
+            pdf = make(name, sheet, soffice, styling)
             if pdf is None:
                 scores.append(Score(name, error="Calc failed"))
                 continue

@@ -89,3 +89,36 @@ def test_notes_numbers_of_one_width_are_no_column(tmp_path: Path) -> None:
     # and a note's line is no row of a grid.
     rows = [("", str(k), "Estimate for the year.") for k in range(1, 6)]
     assert _walls(_grid_page(tmp_path, rows, "notes.pdf")) == []
+
+
+def test_a_figure_joined_to_wrapped_text_drawn_later_is_split_at_the_rule(
+    tmp_path: Path,
+) -> None:
+    # A ruled grid whose last column's text wraps over two lines, each row drawn a cell at a
+    # time and the wrapped cells after the others: the figure and the first line of the
+    # next cell, 2.5 points apart across the rule, are read as one piece joined from runs
+    # drawn apart, which the rule cuts (walls.split_at_walls reads each part from its own
+    # glyphs).
+    rows = [("Parks", "39,632.10", "Tender under evaluation", "with a decision due"),
+            ("Libraries", "158,869.28", "Work started on site", "in the spring"),
+            ("Markets", "4,480.00", "Waiting for the quote", "from the contractor")]
+    widths, _ = drawn_widths(tmp_path, [figure for _, figure, _, _ in rows])
+    rule = 300.0
+    top = 720.0
+    operators = [b"0.5 w"]
+    for x in (70.0, 200.0, rule, 450.0):
+        operators.append(f"{x} {top - 30 * len(rows)} m {x} {top} l S".encode())
+    for k in range(len(rows) + 1):
+        operators.append(f"70 {top - 30 * k} m 450 {top - 30 * k} l S".encode())
+    for k, ((label, figure, _, _), width) in enumerate(zip(rows, widths, strict=True)):
+        y = top - 30 * k - 10
+        operators += [_cell(label, 72, y), _cell(figure, rule - 1 - width, y)]
+    for k, (_, _, first, second) in enumerate(rows):
+        y = top - 30 * k - 10
+        operators += [_cell(first, rule + 1.5, y), _cell(second, rule + 1.5, y - 11)]
+    path = text_page_pdf(tmp_path / "ruled.pdf", operators)
+    tables = [b for b in read_layout(path, max_pages=1).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    read = [[cell.text for cell in row.cells] for row in tables[0].rows]
+    assert read == [[label, figure, f"{first} {second}"]
+                    for label, figure, first, second in rows], read

@@ -16,7 +16,9 @@ by word) its words do not start at one place across rows, after figures set flus
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -135,8 +137,11 @@ def _wall(run: list[_Boundary], middles: list[float]) -> tuple[float, float, flo
     if any(b.before_text.endswith((".", ":")) or starts_item(b.before_text + " x")
            for b in run):
         return None  # (a list's or a section's number: "3.1." "Programs run OK…")
-    return (min(b.x for b in run) - ALIGNED_SLACK, min(b.y0 for b in run),
-            max(b.y1 for b in run))
+    # (Up through the row over the run too, at the run's pitch: the columns' headings, set
+    # over their figures, "Amount" flush right before "Officer".)
+    tops = sorted((b.y1 for b in run), reverse=True)
+    pitch = statistics.median(a - b for a, b in itertools.pairwise(tops))
+    return (min(b.x for b in run) - ALIGNED_SLACK, min(b.y0 for b in run), tops[0] + pitch)
 
 
 def _figures(text: str) -> bool:

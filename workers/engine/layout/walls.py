@@ -344,6 +344,11 @@ def _split(
         last = indices[end] if end < len(glyphs) else indices[-1] + 1
         read = fragments(stream[first:last])
         if len(read) != 1 or len(read[0].glyphs) != end - start:
-            return [f]
+            # (A piece joined from runs drawn apart, a spreadsheet's figure and the wrapped
+            # text of the next cell drawn after the row's other cells: the part is read
+            # from its own glyphs.)
+            read = fragments(glyphs[start:end])
+            if len(read) != 1 or len(read[0].glyphs) != end - start:
+                return [f]
         parts.append(read[0])
     return parts
