@@ -2,7 +2,9 @@
 flush right, each cell a text object of its own, a couple of points before the next
 column's text, set flush left ("139102" and "J. Smith" read as one piece). The place where
 the next column starts on every row is a wall the pieces are split at
-(layout/aligned_cells.py); a list's numbers, notes' numbers and words are no such column."""
+(layout/aligned_cells.py); a list's numbers, notes' numbers and words are no such column.
+A piece joined from runs drawn apart (a wrapped cell drawn after its row's others) is split
+at a wall too, at a rule as at an aligned place (walls.split_at_walls)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,10 @@ from tests.engine.content_pdfs import drawn_widths, pdf_string, text_page_pdf
 from workers.engine.document import Table
 from workers.engine.layout.aligned_cells import aligned_walls
 from workers.engine.layout.glyphs import read_page
-from workers.engine.layout.lines import fragments
+from workers.engine.layout.lines import fragments, lines
+from workers.engine.layout.places import Places
 from workers.engine.layout.reader import read_layout
+from workers.engine.layout.walls import GlyphPositions, split_at_walls
 
 #: Where the column of figures ends and where the next column starts (2 pt on).
 FIGURES_END = 300.0
@@ -94,31 +98,64 @@ def test_notes_numbers_of_one_width_are_no_column(tmp_path: Path) -> None:
 def test_a_figure_joined_to_wrapped_text_drawn_later_is_split_at_the_rule(
     tmp_path: Path,
 ) -> None:
-    # A ruled grid whose last column's text wraps over two lines, each row drawn a cell at a
-    # time and the wrapped cells after the others: the figure and the first line of the
-    # next cell, 2.5 points apart across the rule, are read as one piece joined from runs
-    # drawn apart, which the rule cuts (walls.split_at_walls reads each part from its own
+    # A ruled grid whose notes column wraps over two lines, each row drawn a cell at a time
+    # and the wrapped cells after the others: the figure, the first line of the notes 2.5
+    # points on across the rule, and (on the widest row) the officer's name as close past
+    # the next rule are read as one piece joined from runs drawn apart, in the stream's
+    # order or not, which the rules cut (walls.split_at_walls reads each part from its own
     # glyphs).
-    rows = [("Parks", "39,632.10", "Tender under evaluation", "with a decision due"),
-            ("Libraries", "158,869.28", "Work started on site", "in the spring"),
-            ("Markets", "4,480.00", "Waiting for the quote", "from the contractor")]
-    widths, _ = drawn_widths(tmp_path, [figure for _, figure, _, _ in rows])
+    rows = [("Parks", "39,632.10", "Tender under evaluation", "with a decision due", "J. Smith"),
+            ("Libraries", "158,869.28", "Work started on site", "in the spring", "K. Brown"),
+            ("Markets", "4,480.00", "Waiting for the quote", "from the contractor", "A. Patel")]
+    widths, _ = drawn_widths(tmp_path, [r[1] for r in rows] + [r[2] for r in rows])
+    figure_widths, note_widths = widths[:len(rows)], widths[len(rows):]
     rule = 300.0
+    last_rule = rule + 1.5 + max(note_widths) + 1.0
     top = 720.0
     operators = [b"0.5 w"]
-    for x in (70.0, 200.0, rule, 450.0):
+    for x in (70.0, 200.0, rule, last_rule, last_rule + 80):
         operators.append(f"{x} {top - 30 * len(rows)} m {x} {top} l S".encode())
     for k in range(len(rows) + 1):
-        operators.append(f"70 {top - 30 * k} m 450 {top - 30 * k} l S".encode())
-    for k, ((label, figure, _, _), width) in enumerate(zip(rows, widths, strict=True)):
+        operators.append(f"70 {top - 30 * k} m {last_rule + 80} {top - 30 * k} l S".encode())
+    for k, ((label, figure, _, _, officer), width) in enumerate(
+        zip(rows, figure_widths, strict=True)
+    ):
         y = top - 30 * k - 10
-        operators += [_cell(label, 72, y), _cell(figure, rule - 1 - width, y)]
-    for k, (_, _, first, second) in enumerate(rows):
+        operators += [_cell(label, 72, y), _cell(figure, rule - 1 - width, y),
+                      _cell(officer, last_rule + 1.5, y)]
+    for k, (_, _, first, second, _) in enumerate(rows):
         y = top - 30 * k - 10
         operators += [_cell(first, rule + 1.5, y), _cell(second, rule + 1.5, y - 11)]
     path = text_page_pdf(tmp_path / "ruled.pdf", operators)
     tables = [b for b in read_layout(path, max_pages=1).blocks if isinstance(b, Table)]
     assert len(tables) == 1
     read = [[cell.text for cell in row.cells] for row in tables[0].rows]
-    assert read == [[label, figure, f"{first} {second}"]
-                    for label, figure, first, second in rows], read
+    assert read == [[label, figure, f"{first} {second}", officer]
+                    for label, figure, first, second, officer in rows], read
+
+
+def test_a_piece_joined_out_of_drawing_order_is_split_too(tmp_path: Path) -> None:
+    # Unruled: the name after the notes drawn before them (a spreadsheet draws a wrapped
+    # cell after the row's others), 2 points past the notes' end; the figure, the notes and
+    # the name read as one piece whose glyphs are not in the stream's order.
+    notes = ["Tender under review", "Work started on site", "Waiting for the quote"]
+    widths, _ = drawn_widths(tmp_path, [figure for _, figure, _ in ROWS[:3]] + notes)
+    operators = []
+    for k, ((label, figure, name), width, note_width) in enumerate(
+        zip(ROWS[:3], widths[:3], widths[3:], strict=True)
+    ):
+        y = 706 - 14 * k
+        operators += [_cell(label, 72, y), _cell(figure, FIGURES_END - width, y),
+                      _cell(name, NEXT_START + note_width + 2, y)]
+    for k, note in enumerate(notes):
+        operators.append(_cell(note, NEXT_START, 706 - 14 * k))
+    path = text_page_pdf(tmp_path / "order.pdf", operators)
+    with pdfium.PdfDocument(str(path)) as pdf:
+        glyphs = read_page(pdf, 0).glyphs
+    pieces = [f for line in lines(fragments(glyphs)) for f in line.fragments]
+    assert "139102 Tender under review J. Smith" in [f.text for f in pieces]
+    parts = split_at_walls(pieces, aligned_walls(pieces), GlyphPositions(glyphs, Places(glyphs)))
+    texts = [f.text for f in parts]
+    for (_, figure, name), note in zip(ROWS[:3], notes, strict=True):
+        # (The notes and the name stay one piece: no figure before the name.)
+        assert figure in texts and f"{note} {name}" in texts, texts

@@ -323,14 +323,20 @@ def _split(
     glyphs = f.glyphs
     stream = positions.stream
     indices = positions.of(glyphs)
-    if -1 in indices or indices != sorted(indices):
-        return [f]  # not one run of the stream in order: left as read
+    if -1 in indices:
+        return [f]  # (glyphs the stream does not hold: left as read)
+    # A piece joined from runs drawn apart, a spreadsheet's figure and the wrapped text of
+    # the next cell drawn after the row's other cells (in the stream's order, or not: the
+    # next cell's text before the figure's neighbour), is split as well: its parts are read
+    # from their own glyphs, and its spaces are the gaps the glyphs leave.
+    in_order = indices == sorted(indices)
     cuts = []
     for x, _, _ in walls:
         for k in range(1, len(glyphs)):
+            between = stream[indices[k - 1] + 1:indices[k]] if in_order else []
             if (
                 glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH
-                and _word_space(glyphs[k - 1], glyphs[k], stream[indices[k - 1] + 1:indices[k]])
+                and _word_space(glyphs[k - 1], glyphs[k], between)
             ):
                 cuts.append(k)
                 break
@@ -339,14 +345,13 @@ def _split(
     bounds = [0, *sorted(set(cuts)), len(glyphs)]
     parts = []
     for start, end in zip(bounds, bounds[1:], strict=False):
-        # From the part's first glyph to just before the next part's (its spaces with it).
-        first = indices[start]
-        last = indices[end] if end < len(glyphs) else indices[-1] + 1
-        read = fragments(stream[first:last])
+        read = []
+        if in_order:
+            # From the part's first glyph to just before the next part's (its spaces with it).
+            first = indices[start]
+            last = indices[end] if end < len(glyphs) else indices[-1] + 1
+            read = fragments(stream[first:last])
         if len(read) != 1 or len(read[0].glyphs) != end - start:
-            # (A piece joined from runs drawn apart, a spreadsheet's figure and the wrapped
-            # text of the next cell drawn after the row's other cells: the part is read
-            # from its own glyphs.)
             read = fragments(glyphs[start:end])
             if len(read) != 1 or len(read[0].glyphs) != end - start:
                 return [f]
