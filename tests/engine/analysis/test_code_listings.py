@@ -241,13 +241,17 @@ def test_a_lone_line_s_value_set_far_out_stays_in_the_listing_s_line(tmp_path: P
     listing = ["==1== Total:     823,849 bytes", "==1== At t-gmax: 133,485 bytes",
                "==1== At t-end:  258,002 bytes", "==1== Reads:         2,807,182 bytes",
                "==1== Writes:    1,149,617 bytes"]
-    first = [*_lines(b"F1", _PROSE * 12, 780), *_lines(b"F2", listing[:3], 780 - 12 * 24 - 18)]
+    # (One paragraph of 24 lines: its sentences run on over the line ends, as a paragraph's
+    # do, but for its last. A line ending a sentence with room for the next line's first
+    # word is a paragraph's end.)
+    prose = [line.replace("units.", "units, and") for line in _PROSE * 11] + _PROSE
+    first = [*_lines(b"F1", prose, 780), *_lines(b"F2", listing[:3], 780 - 12 * 24 - 18)]
     second = [*_lines(b"F2", listing[3:], 780), *_lines(b"F1", _AFTER, 780 - 12 * 2 - 18)]
     doc = read_layout(_pages_pdf(tmp_path / "values.pdf", [first, second]), max_pages=2)
     (code,) = _preformatted(doc)
     assert code.text == "\n".join(listing)
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph) and not b.preformatted]
-    assert texts == [" ".join(_PROSE * 12), " ".join(_AFTER)]
+    assert texts == [" ".join(prose), " ".join(_AFTER)]
 
 
 _BRACED = ["func main() {", "    for i := 0; i < 3; i++ {", "        total += i", "    }",

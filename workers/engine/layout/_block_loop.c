@@ -830,6 +830,23 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
             }
         }
     }
+    /* A line ending a sentence with room left for ``f``'s first word, ``f`` under its start
+     * (reader._sentence_ends_at_break, which reads both texts: asked of Python where the
+     * line ends in a stop, a quote or a bracket and leaves room for a short word at least). */
+    if (!one_line && fabs(fx0 - line_x0) <= 0.5 * height) {
+        Py_UCS4 ends = last_character(col, j);
+        if (ends == (Py_UCS4)-2) return FAILED;
+        if (ends == (Py_UCS4)-1 || ends == '.' || ends == '!' || ends == '?' || ends == '"' ||
+            ends == '\'' || ends == ')' || ends == ']' || ends == 0x2019 || ends == 0x201D) {
+            double reach = line_x1;
+            for (Py_ssize_t m = 0; m < o->n_members; m++) {
+                if (col->x1[o->members[m]] > reach) reach = col->x1[o->members[m]];
+            }
+            if (reach - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+                return ASK_PYTHON;
+            }
+        }
+    }
     /* The height of the line ``f`` opens: an indent is at least indent_min of it (a display
      * formula's fraction makes the line above tall, and the taller line's would ask too
      * much), and so is the room a display's line leaves on its either side. */

@@ -1909,10 +1909,13 @@ def _ends_paragraph_short(
     the right edge the block's other lines reach), and a second sign agrees: ``f`` starts
     out left of the line, a level further out (a man page's next term under the indented
     description of the last, a paragraph after a list's item or a displayed formula).
-    Neither alone will do: ragged-right text leaves room at lines' ends, and the lines of
-    an address or a table's cell are short; a hanging indent sets a paragraph's later lines
-    in from its first, and a bold word may wrap onto the next line. A block of one line
-    shows no right edge of its own: see :func:`_display_ends_sentence`."""
+    Or the line ends a sentence and ``f``, under its start, opens one with a capital: a
+    word processor's paragraphs set with neither an indent nor a space between them
+    (:func:`_sentence_ends_at_break`). Neither alone will do: ragged-right text leaves
+    room at lines' ends, and the lines of an address or a table's cell are short; a hanging
+    indent sets a paragraph's later lines in from its first, and a bold word may wrap onto
+    the next line. A block of one line shows no right edge of its own: see
+    :func:`_display_ends_sentence`."""
     if last.rtl or f.rtl:
         return False
     if edges is not None and _unspaced_line_ends_short(
@@ -1921,12 +1924,29 @@ def _ends_paragraph_short(
         return True
     if one_line:
         return _display_ends_sentence(last, f, line_x0, line_x1, text_height)
-    if not f.x0 < line_x0 - INDENT_MIN * height:
+    if not f.x0 < line_x0 - INDENT_MIN * height and not _sentence_ends_at_break(
+        last, f, line_x0, height
+    ):
         # (The other weight alone is no second sign: a run of small capitals in bold
         # wraps onto a line of its own and goes on.)
         return False
     room = block.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
+
+
+#: The marks a sentence ends with, before a paragraph's break (see
+#: :func:`_sentence_ends_at_break`).
+SENTENCE_ENDS = (".", "!", "?")
+
+
+def _sentence_ends_at_break(last: Fragment, f: Fragment, line_x0: float, height: float) -> bool:
+    """Whether the line ending in ``last`` ends a sentence (a full stop, a question or an
+    exclamation mark, a closing quote or bracket after it) and ``f``, set under the line's
+    start, opens the next with a capital: with the room a line ends with for ``f``'s first
+    word (:func:`_ends_paragraph_short`), a paragraph's break."""
+    if abs(f.x0 - line_x0) > 0.5 * height or not f.text[:1].isupper():
+        return False
+    return last.text.rstrip().rstrip("\"'’”)]").endswith(SENTENCE_ENDS)
 
 
 #: A line of Chinese or Japanese stopping short of the right edge by this many line heights
