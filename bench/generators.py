@@ -4,7 +4,9 @@ machine: how the layout reader and the tagger do on them.
 Makers (each left out when it is not installed): groff's own PDF writer (gropdf) and groff's
 PostScript through Ghostscript's ``ps2pdf``, on manual pages and groff's documents under
 /usr/share; LibreOffice Writer's untagged export of a Word document python-docx writes (a
-council's decision notice: headings, lists, a ruled table, a footer); and, when they can be
+council's decision notice: headings, lists, a ruled table, a footer) and of a report in its
+default paragraph style (no indent, no space between paragraphs; footnotes, a section in two
+columns); and, when they can be
 imported, ReportLab (a budget report: headings, bullet and numbered lists, ruled tables,
 page furniture) and fpdf2 (an HTML policy: headings, a list, tables ruled down only). No
 truth comes with them, so per file:
@@ -139,6 +141,54 @@ def _libreoffice(out: Path) -> list[Path]:
     return []
 
 
+def _libreoffice_report(out: Path) -> list[Path]:
+    """A report written as flat OpenDocument in Writer's default paragraph style (no indent,
+    no space between paragraphs), with footnotes and a section set in two columns."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return []
+    chooser = random.Random(4)
+    body = ['<text:h text:outline-level="1">Parking review report</text:h>']
+    for section in range(1, 4):
+        body.append(f'<text:h text:outline-level="2">{section}. {_sentence(chooser, 3)[:-1]}'
+                    "</text:h>")
+        for k in range(3):
+            note = (
+                '<text:note text:note-class="footnote"><text:note-citation>'
+                f"{section}</text:note-citation><text:note-body><text:p>"
+                f"{_sentence(chooser, 12)}</text:p></text:note-body></text:note>"
+            ) if k == 1 else ""
+            body.append(f"<text:p>{_sentence(chooser, 25)} {_sentence(chooser, 18)}{note} "
+                        f"{_sentence(chooser, 20)}</text:p>")
+        if section == 1:
+            body.append('<text:h text:outline-level="2">Summary</text:h><text:section '
+                        'text:style-name="Columns" text:name="Summary">'
+                        + "".join(f"<text:p>{_sentence(chooser, 30)} {_sentence(chooser, 25)}"
+                                  "</text:p>" for _ in range(4))
+                        + "</text:section>")
+    namespaces = " ".join(
+        f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
+        for prefix, name in (("office", "office"), ("style", "style"), ("text", "text"),
+                             ("fo", "xsl-fo-compatible"))
+    )
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document {namespaces} '
+        'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+        '<office:automatic-styles><style:style style:name="Columns" style:family="section">'
+        '<style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.5cm"/>'
+        "</style:section-properties></style:style></office:automatic-styles>"
+        "<office:body><office:text>" + "".join(body) + "</office:text></office:body>"
+        "</office:document>"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "lo-report.fodt"
+        source.write_text(document, encoding="utf-8")
+        if _run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out),
+                 str(source)]):
+            return [out / "lo-report.pdf"]
+    return []
+
+
 def _reportlab(out: Path) -> list[Path]:
     try:
         from reportlab.lib import colors
@@ -219,7 +269,7 @@ def _fpdf2(out: Path) -> list[Path]:
 
 
 MAKERS: tuple[Callable[[Path], list[Path]], ...] = (
-    _man_pages, _groff_documents, _libreoffice, _reportlab, _fpdf2,
+    _man_pages, _groff_documents, _libreoffice, _libreoffice_report, _reportlab, _fpdf2,
 )
 
 
