@@ -1527,20 +1527,18 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
         "marker_step", "key_step", "spread_step", "line_reach_step", "line_reach_edge",
-        "short_line_space",
-        "short_line_slack",
-        "label_letters", "run_on_words", "column_line_words",
-        "box_glyphs", NULL,
+        "short_line_space", "short_line_slack", "label_letters", "run_on_words",
+        "column_line_words", "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
             args, kwargs, "$dddddddddddddddddddddlllO!", keywords, &K.fragment_gap,
             &K.column_edge, &K.label_size_step, &K.label_raise, &K.vertical_rule_slack,
             &K.gutter_step, &K.face_size_step, &K.indent_min, &K.indent_max,
             &K.rule_over_capitals, &K.tick_gap, &K.tick_level, &K.tick_side_min,
-            &K.tick_side_max, &K.marker_step, &K.key_step, &K.spread_step, &K.line_reach_step, &K.line_reach_edge,
-            &K.short_line_space,
-            &K.short_line_slack, &K.label_letters, &K.run_on_words, &K.column_line_words,
-            &PyUnicode_Type, &box_glyphs)) {
+            &K.tick_side_max, &K.marker_step, &K.key_step, &K.spread_step,
+            &K.line_reach_step, &K.line_reach_edge, &K.short_line_space, &K.short_line_slack,
+            &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
+            &box_glyphs)) {
         K.set = 0;
         return NULL;
     }

@@ -26,6 +26,7 @@ from .glyphs import Glyph
 from .lines import SPACE_GAP, Fragment
 from .patterns import starts_item
 
+#: A digit: a piece holding none holds no figure (most pieces, passed over at once).
 _DIGIT = re.compile(r"\d")
 #: Rows sharing the boundary, one under another, at the least.
 ALIGNED_ROWS = 3

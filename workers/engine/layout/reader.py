@@ -2549,8 +2549,7 @@ if _blocks_accelerator is not None:
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
         key_step=KEY_STEP, spread_step=SPREAD_STEP, line_reach_step=LINE_REACH_STEP,
-        line_reach_edge=LINE_REACH_EDGE,
-        short_line_space=SHORT_LINE_SPACE,
+        line_reach_edge=LINE_REACH_EDGE, short_line_space=SHORT_LINE_SPACE,
         short_line_slack=SHORT_LINE_SLACK, box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
