@@ -159,3 +159,22 @@ def test_a_piece_joined_out_of_drawing_order_is_split_too(tmp_path: Path) -> Non
     for (_, figure, name), note in zip(ROWS[:3], notes, strict=True):
         # (The notes and the name stay one piece: no figure before the name.)
         assert figure in texts and f"{note} {name}" in texts, texts
+
+
+def test_the_column_goes_on_past_rows_whose_figure_is_blank(tmp_path: Path) -> None:
+    # Three rows with a figure, five whose figure cell is blank (the next column's text
+    # standing alone where it starts), and a last row with a figure again: its piece is cut
+    # too, the wall running down past the blank ones.
+    rows = [*ROWS[:3], *[(f"School {k}", "", "J. Smith") for k in range(5)], ROWS[3]]
+    widths, _ = drawn_widths(tmp_path, [figure or "0" for _, figure, _ in rows])
+    operators = []
+    for k, ((label, figure, text), width) in enumerate(zip(rows, widths, strict=True)):
+        y = 706 - 14 * k
+        operators += [_cell(label, 72, y), _cell(text, NEXT_START, y)]
+        if figure:
+            operators.append(_cell(figure, FIGURES_END - width, y))
+    path = text_page_pdf(tmp_path / "blanks.pdf", operators)
+    walls = _walls(path)
+    assert len(walls) == 1
+    _, y0, _ = walls[0]
+    assert y0 < 706 - 14 * (len(rows) - 1) + 1  # (down to the last row)

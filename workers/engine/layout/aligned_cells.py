@@ -88,29 +88,41 @@ def aligned_walls(frags: Sequence[Fragment]) -> list[tuple[float, float, float]]
         end = k + 1
         while end < len(found) and found[end].x - found[end - 1].x <= ALIGNED_SLACK:
             end += 1
-        walls += [
-            wall for run in _runs_down(found[k:end]) if (wall := _wall(run, middles)) is not None
-        ]
+        place = found[k:end]
+        if len(place) >= ALIGNED_ROWS:
+            # (The pieces standing alone where the next column starts, on the rows between:
+            # the column goes on down past rows that leave the cell before it blank.)
+            x = place[0].x
+            alone = [f for f in frags if abs(f.x0 - x) <= ALIGNED_SLACK]
+            walls += [
+                wall for run in _runs_down(place, alone)
+                if (wall := _wall(run, middles)) is not None
+            ]
         k = end
     walls.sort()
     return walls
 
 
-def _runs_down(at_one_place: list[_Boundary]) -> list[list[_Boundary]]:
+def _runs_down(
+    at_one_place: list[_Boundary], alone: Sequence[Fragment]
+) -> list[list[_Boundary]]:
     """The boundaries at one place across in runs of :data:`ALIGNED_ROWS` rows or more one
     under another (top to bottom, each within :data:`ALIGNED_PITCH` line heights of the
-    one above)."""
-    if len(at_one_place) < ALIGNED_ROWS:
-        return []
-    rows = sorted(at_one_place, key=lambda b: -b.y1)
-    runs = [[rows[0]]]
-    for row in rows[1:]:
-        above = runs[-1][-1]
-        height = max(above.y1 - above.y0, row.y1 - row.y0)
-        if above.y1 - row.y1 <= ALIGNED_PITCH * height:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
+    row above, or of a piece between starting at that place: ``alone``)."""
+    # (Top to bottom: a boundary's row, or a piece standing alone at the place.)
+    rows: list[tuple[float, float, _Boundary | None]] = sorted(
+        [(b.y1, b.y1 - b.y0, b) for b in at_one_place]
+        + [(f.y1, f.y1 - f.y0, None) for f in alone],
+        key=lambda row: -row[0],
+    )
+    runs: list[list[_Boundary]] = [[]]
+    above: tuple[float, float, _Boundary | None] | None = None
+    for row in rows:
+        if above is not None and above[0] - row[0] > ALIGNED_PITCH * max(above[1], row[1]):
+            runs.append([])
+        if row[2] is not None:
+            runs[-1].append(row[2])
+        above = row
     return [run for run in runs if len(run) >= ALIGNED_ROWS]
 
 
