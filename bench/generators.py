@@ -41,6 +41,7 @@ from typing import IO
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.spreadsheets import ODF_NAMESPACES  # noqa: E402
 from bench.tagged_heldout import run_file  # noqa: E402
 from bench.tagged_pdf import verapdf  # noqa: E402
 from workers.engine.document import block_text  # noqa: E402
@@ -166,13 +167,8 @@ def _libreoffice_report(out: Path) -> list[Path]:
                         + "".join(f"<text:p>{_sentence(chooser, 30)} {_sentence(chooser, 25)}"
                                   "</text:p>" for _ in range(4))
                         + "</text:section>")
-    namespaces = " ".join(
-        f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
-        for prefix, name in (("office", "office"), ("style", "style"), ("text", "text"),
-                             ("fo", "xsl-fo-compatible"))
-    )
     document = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document {namespaces} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document {ODF_NAMESPACES} '
         'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
         '<office:automatic-styles><style:style style:name="Columns" style:family="section">'
         '<style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.5cm"/>'

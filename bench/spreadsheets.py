@@ -219,7 +219,7 @@ def _fods(sheet: Sheet, styling: Styling) -> str:
         body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f"<office:document {_NAMESPACES} office:version=\"1.2\" "
+        f"<office:document {ODF_NAMESPACES} office:version=\"1.2\" "
         'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
         "<office:automatic-styles>" + "".join(styles) + "</office:automatic-styles>"
         '<office:body><office:spreadsheet><table:table table:name="Sheet1">'
@@ -227,7 +227,8 @@ def _fods(sheet: Sheet, styling: Styling) -> str:
     )
 
 
-_NAMESPACES = " ".join(
+#: The OpenDocument namespaces a flat document here uses (``xmlns:…`` attributes).
+ODF_NAMESPACES = " ".join(
     f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"'
     for prefix, name in (
         ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"),

@@ -798,6 +798,19 @@ static int opens_indented_paragraph(Context *cx, Column *col, Open *o, Py_ssize_
     return !truth;
 }
 
+/* Whether the last line of block ``o``, ending at ``line_x1``, stops short of the right
+ * edge its pieces (or ``from``, when further right) reach by room enough for a short word
+ * (reader.SHORT_LINE_SPACE and SHORT_LINE_SLACK: the first test of those that measure the
+ * next line's first word against that room in Python). */
+static int leaves_room(const Column *col, const Open *o, double from, double line_x1,
+                       double height) {
+    double reach = from;
+    for (Py_ssize_t m = 0; m < o->n_members; m++) {
+        if (col->x1[o->members[m]] > reach) reach = col->x1[o->members[m]];
+    }
+    return reach - line_x1 >= (K.short_line_space + K.short_line_slack) * height;
+}
+
 /* _BlockAsks.goes_on_below decided where its tests' cheap parts settle them: ``f`` (the
  * column's ``i``-th fragment) close under ``last`` (its ``j``-th, the last of block ``o``). */
 static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize_t i,
@@ -821,11 +834,7 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         Py_UCS4 ends = last_character(col, j);
         if (ends == (Py_UCS4)-2) return FAILED;
         if (ends == (Py_UCS4)-1 || ends >= 0x2E80) {
-            double reach = fx1;
-            for (Py_ssize_t m = 0; m < o->n_members; m++) {
-                if (col->x1[o->members[m]] > reach) reach = col->x1[o->members[m]];
-            }
-            if (reach - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+            if (leaves_room(col, o, fx1, line_x1, height)) {
                 return ASK_PYTHON;
             }
         }
@@ -838,11 +847,7 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         if (ends == (Py_UCS4)-2) return FAILED;
         if (ends == (Py_UCS4)-1 || ends == '.' || ends == '!' || ends == '?' || ends == '"' ||
             ends == '\'' || ends == ')' || ends == ']' || ends == 0x2019 || ends == 0x201D) {
-            double reach = line_x1;
-            for (Py_ssize_t m = 0; m < o->n_members; m++) {
-                if (col->x1[o->members[m]] > reach) reach = col->x1[o->members[m]];
-            }
-            if (reach - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+            if (leaves_room(col, o, line_x1, line_x1, height)) {
                 return ASK_PYTHON;
             }
         }
@@ -855,11 +860,7 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
      * (reader._ends_paragraph_short, which measures the next line's first word: asked of
      * Python where the room left could hold a word; the other weight is asked above). */
     if (!one_line && fx0 < line_x0 - K.indent_min * height) {
-        double right = line_x1;
-        for (Py_ssize_t m = 0; m < o->n_members; m++) {
-            if (col->x1[o->members[m]] > right) right = col->x1[o->members[m]];
-        }
-        if (right - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+        if (leaves_room(col, o, line_x1, line_x1, height)) {
             return ASK_PYTHON;
         }
     }
@@ -1083,7 +1084,7 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
 
 /* reader.line_reach: where the line the column's ``i``-th fragment starts ends on the right,
  * over the pieces after it a space apart (reader.LINE_REACH_STEP); a right-to-left piece's
- * own end. -1 sets *out to nothing and means an error. */
+ * own end. 0, or -1 on an error. */
 static int line_reach(Column *col, Py_ssize_t i, double *out) {
     double reach = col->x1[i];
     *out = reach;
