@@ -517,9 +517,11 @@ def classify(
                 # w_e⁽ⁱ⁾), labels and nothing they label: no list's point, which says
                 # something after its label.
                 item = None
-            if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated, faces, headed
-            ):
+            if item and block.size >= 1.15 * body_size and (
+                # (A slide's heading is its title alone: a point set larger than the deck's
+                # body, on a slide whose text was not shrunk to fit, is a point still.)
+                titles is None or id(block) in titles
+            ) and _heading_level(block, text, styles, outline, body_size, repeated, faces, headed):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item and id(block) in masthead:
                 # A masthead's line opening with a number names the publication or the part
@@ -578,10 +580,13 @@ def classify(
                 tolerance = 0.8 * max(block.size, 1.0)
                 if stack and block.opens_list:
                     stack = []  # a list of its own, set beside the last (a slide's columns)
-                if (
-                    stack and _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
+                if stack and (
+                    _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
                     and not any(lst.items and _counts_on(lst.items[-1].label, label)
                                 for lst in stack)
+                    # (A slide's boxes side by side hold lists of their own, whatever their
+                    # bullets: a slide's text is not set in columns it flows through.)
+                    or titles is not None and _in_a_new_column(stack[0], block)
                 ):
                     # (A list set in the next column beside a list whose column stopped
                     # short, counting on none of its points: a list of its own, not one in

@@ -45,6 +45,7 @@ from ..document import (
     Warning,
 )
 from ..language import detect_languages
+from .abutting_labels import abutting_label_walls
 from .accents import join_accents
 from .aligned_cells import aligned_walls
 from .bidi import logical_lines
@@ -617,8 +618,10 @@ def page_blocks(
     # (And an unruled grid's cells run together, flush right against flush left, are cut
     # where the next column starts on every row.)
     aligned = aligned_walls(frags)
-    if boxes or aligned:
-        walls = sorted(walls + boxes + aligned)
+    # (And a list's number drawn against its text, "1.Improve", is cut from it.)
+    numbers = abutting_label_walls(frags)
+    if boxes or aligned or numbers:
+        walls = sorted(walls + boxes + aligned + numbers)
     positions = GlyphPositions(content.glyphs, stream)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)

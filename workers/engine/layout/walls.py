@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
+from .abutting_labels import label_drawn_apart
 from .blocks import Boxed
 from .glyphs import Glyph, Rect
 from .lines import SPACE_GAP, Fragment, fragments
@@ -282,7 +283,9 @@ def split_at_walls(
     frags: list[Fragment], walls: list[tuple[float, float, float]], positions: GlyphPositions
 ) -> list[Fragment]:
     """``frags`` with each piece that runs across a wall (``walls``: :func:`vertical_walls`)
-    split there, between two of its words (never inside one), each part read again from
+    split there, between two of its words (never inside one; a list's number drawn against
+    its first word by an object of its own counts as a word, see
+    :func:`.abutting_labels.label_drawn_apart`), each part read again from
     the page's glyph stream (``positions``; its spaces kept). A piece is left whole when its
     parts do not read back as one piece each."""
     if not walls:
@@ -336,7 +339,8 @@ def _split(
             between = stream[indices[k - 1] + 1:indices[k]] if in_order else []
             if (
                 glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH
-                and _word_space(glyphs[k - 1], glyphs[k], between)
+                and (_word_space(glyphs[k - 1], glyphs[k], between)
+                     or label_drawn_apart(glyphs, k))
             ):
                 cuts.append(k)
                 break

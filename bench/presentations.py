@@ -1,0 +1,490 @@
+"""Slide decks printed by LibreOffice Impress (how a council's cabinet briefing, consultation
+deck or board presentation is often published): how the layout reader reads them, scored
+against the slides the bench wrote.
+
+Each deck is made up here (seeded) with python-pptx, from its default template's layouts as
+PowerPoint users pick them (title slide, title and content, two content, comparison, section
+header, title only with a table), and printed by ``soffice --convert-to pdf`` (untagged, so
+the layout reader does the work). Bullets are nested up to three levels; some decks number
+them, some run a footer and a slide number on every slide, one is widescreen.
+
+Per deck, the truth is the deck as written: each slide's title a heading, its text boxes'
+paragraphs list items (bulleted or numbered, nested) or paragraphs, its table a table, in
+the order a reader takes them (title, then the boxes left to right, each top to bottom). The
+scores are bench/structure.py's (reading order, word recall, heading F1, list-item F1, table
+F1), plus:
+
+- ``depth``: of the list items matched, the share nested as deep as written;
+- ``whole``: of the list items matched, the share read as one paragraph, as written (a
+  point whose lines are parted reads as two);
+- ``furn``: footers and slide numbers kept out of the body (read as artifacts), of those drawn;
+- ``checks`` and ``PDF/UA-1``: the run-time checks of the tagged output, and veraPDF's
+  verdict on it (``../shared/tools/pdfua-check``; ``--no-verapdf`` leaves it out).
+
+Needs ``soffice`` with Impress (Debian's libreoffice-impress-nogui) and python-pptx (the
+project's test extra); skips without them. The PDFs are made into bench/.cache/presentations/
+(git ignores it).
+
+Usage: PYTHONPATH=. .venv/bin/python bench/presentations.py [--seed N] [--show] [--no-verapdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.structure import match_texts, norm, score, words  # noqa: E402
+from bench.tagged_heldout import run_file  # noqa: E402
+from bench.tagged_pdf import verapdf  # noqa: E402
+from workers.engine.document import (  # noqa: E402
+    Block,
+    Cell,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Row,
+    Table,
+    block_text,
+)
+from workers.engine.layout.reader import read_layout  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache" / "presentations"
+
+SUBJECTS = (
+    "council tax", "adult social care", "the library service", "street lighting", "the local plan",
+    "waste collection", "school transport", "housing repairs", "the leisure centres",
+    "parks and open spaces", "the capital programme", "homelessness prevention",
+    "the bus network", "flood defences", "children's centres", "the town centre",
+)
+VERBS = (
+    "review", "protect", "reduce the cost of", "invest in", "consult on", "improve",
+    "bring forward", "extend", "modernise", "share the running of",
+)
+OUTCOMES = (
+    "by March 2028", "within the agreed budget", "with residents and partners",
+    "across every ward", "before the next financial year", "in line with the strategy",
+    "subject to the cabinet's approval", "where the evidence supports it",
+)
+TITLES = (
+    "What we propose", "Why change is needed", "What residents told us", "Our priorities",
+    "Next steps", "Risks and mitigations", "How we will measure progress", "Timetable",
+    "Options considered", "Equality impact", "Financial position", "Summary",
+)
+SERVICES = ("Adult social care", "Children's services", "Highways", "Libraries", "Waste",
+            "Housing", "Planning", "Leisure")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str
+    level: int = 0
+
+
+@dataclass
+class Slide:
+    layout: str
+    title: str
+    #: The text boxes left to right, each its paragraphs top to bottom.
+    boxes: list[list[Bullet]] = field(default_factory=list)
+    #: The headers above a comparison slide's two boxes.
+    box_heads: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)
+    subtitle: str = ""
+
+
+@dataclass
+class Deck:
+    slides: list[Slide]
+    numbered: bool = False
+    footer: str = ""
+    widescreen: bool = False
+
+
+def _sentence(chooser: random.Random, long: bool = False) -> str:
+    text = (f"{chooser.choice(VERBS).capitalize()} {chooser.choice(SUBJECTS)} "
+            f"{chooser.choice(OUTCOMES)}")
+    if long:
+        text += (f", so that {chooser.choice(SUBJECTS)} and {chooser.choice(SUBJECTS)} "
+                 f"are {chooser.choice(('kept', 'funded', 'planned', 'reported'))} "
+                 f"{chooser.choice(OUTCOMES)}")
+    return text
+
+
+def _bullets(chooser: random.Random, count: int, deepest: int) -> list[Bullet]:
+    out: list[Bullet] = []
+    level = 0
+    for _ in range(count):
+        # A sub-point follows a point at most one level up; it may step back out any way.
+        level = chooser.randint(0, min(level + 1, deepest)) if out else 0
+        out.append(Bullet(_sentence(chooser, long=chooser.random() < 0.3), level))
+    return out
+
+
+def _table(chooser: random.Random) -> list[list[str]]:
+    rows = [["Service", "2026/27 budget", "2027/28 budget", "Change"]]
+    for service in chooser.sample(SERVICES, chooser.randint(3, 6)):
+        before = chooser.randint(800, 9000) * 1000
+        after = before + chooser.randint(-80, 120) * 1000
+        rows.append([service, f"{before:,}", f"{after:,}", f"{(after - before) / before:+.1%}"])
+    return rows
+
+
+def _content_slides(chooser: random.Random, count: int, deepest: int) -> list[Slide]:
+    titles = chooser.sample(TITLES, count)
+    return [Slide("Title and Content", t, [_bullets(chooser, chooser.randint(3, 6), deepest)])
+            for t in titles]
+
+
+def _briefing(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Budget consultation 2027/28",
+                    subtitle="Cabinet briefing, 12 January 2027")]
+    slides += _content_slides(chooser, 5, 2)
+    return Deck(slides)
+
+
+def _numbered(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Local plan review", subtitle="Planning committee")]
+    slides += _content_slides(chooser, 4, 1)
+    return Deck(slides, numbered=True)
+
+
+def _columns(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Options for the library service",
+                    subtitle="Scrutiny panel, 3 February 2027")]
+    for title in chooser.sample(TITLES, 2):
+        slides.append(Slide("Two Content", title, [_bullets(chooser, chooser.randint(2, 4), 1)
+                                                   for _ in range(2)]))
+    for title in chooser.sample(TITLES, 2):
+        slides.append(Slide("Comparison", title, [_bullets(chooser, chooser.randint(2, 4), 0)
+                                                  for _ in range(2)],
+                            box_heads=["Option A: keep all sites", "Option B: community hubs"]))
+    return Deck(slides, footer="Library service review")
+
+
+def _furnished(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Highways asset management plan",
+                    subtitle="Transport board")]
+    slides.append(Slide("Section Header", "Where we are now",
+                        [[Bullet(_sentence(chooser))]]))
+    slides += _content_slides(chooser, 3, 2)
+    slides.append(Slide("Title Only", "Budget by service", table=_table(chooser)))
+    slides.append(Slide("Section Header", "What happens next", [[Bullet(_sentence(chooser))]]))
+    slides += _content_slides(chooser, 2, 1)
+    return Deck(slides, footer="Transport board, 20 March 2027")
+
+
+def _widescreen(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Climate emergency action plan",
+                    subtitle="Annual progress report")]
+    slides += _content_slides(chooser, 3, 2)
+    slides.append(Slide("Title Only", "Spending on the plan", table=_table(chooser)))
+    slides.append(Slide("Two Content", "Progress and what is left",
+                        [_bullets(chooser, 3, 1), _bullets(chooser, 3, 1)]))
+    return Deck(slides, footer="Climate emergency action plan", widescreen=True)
+
+
+DECKS: dict[str, Callable[[random.Random], Deck]] = {
+    "briefing": _briefing, "numbered": _numbered, "columns": _columns,
+    "furnished": _furnished, "widescreen": _widescreen,
+}
+
+
+def _number_bullets(paragraph: Any) -> None:
+    """Numbers the paragraph "1." , "2." … (the template bullets it; python-pptx has no call
+    for numbering, so the paragraph's properties say it in DrawingML)."""
+    from pptx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()
+    for old in properties.findall(qn("a:buChar")):
+        properties.remove(old)
+    number = properties.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod"})
+    properties.append(number)
+
+
+def _fill(frame: Any, bullets: list[Bullet], numbered: bool) -> None:
+    from pptx.enum.text import MSO_AUTO_SIZE
+
+    # "Shrink text on overflow", the template's own setting in PowerPoint: Impress shrinks a
+    # box's text until it fits, as PowerPoint does (python-pptx does not set it).
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    frame.text = ""
+    for index, bullet in enumerate(bullets):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = bullet.text
+        paragraph.level = bullet.level
+        if numbered and bullet.level == 0:
+            _number_bullets(paragraph)
+
+
+def write_pptx(deck: Deck, path: Path) -> None:
+    from pptx import Presentation
+    from pptx.util import Emu, Pt
+
+    presentation = Presentation()
+    layouts = {layout.name: layout for layout in presentation.slide_layouts}
+    stretch = 1.0
+    if deck.widescreen:
+        # The template's placeholders are placed for 4:3; each slide's are stretched across.
+        stretch = 16 / 9 / (presentation.slide_width / presentation.slide_height)
+        presentation.slide_width = int(presentation.slide_width * stretch)
+    width, height = presentation.slide_width, presentation.slide_height
+    for number, slide in enumerate(deck.slides, start=1):
+        made = presentation.slides.add_slide(layouts[slide.layout])
+        holders = sorted((p for p in made.placeholders if p.placeholder_format.idx != 0),
+                         key=lambda p: (p.left, p.top))
+        if stretch != 1.0:
+            for shape in made.placeholders:
+                # (All four are set: a placeholder given only some draws at no size.)
+                left, top, wide, tall = shape.left, shape.top, shape.width, shape.height
+                shape.left, shape.width = int(left * stretch), int(wide * stretch)
+                shape.top, shape.height = top, tall
+        made.shapes.title.text = slide.title
+        if slide.subtitle:
+            holders[0].text = slide.subtitle
+        if slide.layout == "Comparison":
+            # Its placeholders: two heads above two bodies (left pair, right pair).
+            heads = sorted(holders, key=lambda p: (p.top, p.left))[:2]
+            bodies = sorted(holders, key=lambda p: (p.top, p.left))[2:]
+            for head, text in zip(heads, slide.box_heads, strict=True):
+                head.text = text
+            for body, box in zip(sorted(bodies, key=lambda p: p.left), slide.boxes, strict=True):
+                _fill(body.text_frame, box, deck.numbered)
+        elif slide.boxes:
+            for holder, box in zip(holders, slide.boxes, strict=False):
+                _fill(holder.text_frame, box, deck.numbered)
+        if slide.table:
+            rows, cols = len(slide.table), len(slide.table[0])
+            shape = made.shapes.add_table(rows, cols, Emu(width // 10), Emu(height * 3 // 10),
+                                          Emu(width * 8 // 10), Emu(rows * 370000))
+            for r, row in enumerate(slide.table):
+                for c, text in enumerate(row):
+                    shape.table.cell(r, c).text = text
+        for holder in made.placeholders:
+            # Placeholders left empty print nothing, but are dropped so no prompt text shows.
+            if holder.has_text_frame and not holder.text_frame.text:
+                holder.element.getparent().remove(holder.element)
+        if deck.footer and number > 1:
+            for text, left, align_right in ((deck.footer, width // 20, False),
+                                            (str(number), width * 17 // 20, True)):
+                box = made.shapes.add_textbox(Emu(left), Emu(height * 92 // 100),
+                                              Emu(width * 2 // 10 if align_right else
+                                                  width * 6 // 10), Emu(height // 20))
+                box.text_frame.text = text
+                run = box.text_frame.paragraphs[0].runs[0]
+                run.font.size = Pt(10)
+                if align_right:
+                    from pptx.enum.text import PP_ALIGN
+                    box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+    presentation.save(str(path))
+
+
+def truth(deck: Deck) -> Document:
+    """The deck as the model should read it."""
+    blocks: list[Block] = []
+    for slide in deck.slides:
+        if slide.layout == "Section Header":
+            # (The template sets the section's text above its title, in small type: read
+            # first, as drawn.)
+            blocks.extend(Paragraph(b.text) for box in slide.boxes for b in box)
+            blocks.append(Heading(slide.title, 1))
+            continue
+        blocks.append(Heading(slide.title, 1))
+        if slide.subtitle:
+            blocks.append(Paragraph(slide.subtitle))
+        for index, box in enumerate(slide.boxes):
+            if slide.box_heads:
+                # (A body placeholder of its own, which PowerPoint tags P: a heading only by
+                # its bold, which the truth does not ask the reader to see.)
+                blocks.append(Paragraph(slide.box_heads[index]))
+            blocks.append(_nested_list(box, deck.numbered))
+        if slide.table:
+            blocks.append(Table([Row([Cell(text, header=r == 0) for text in row])
+                                 for r, row in enumerate(slide.table)]))
+    return Document(blocks=blocks)
+
+
+def _nested_list(bullets: list[Bullet], numbered: bool) -> ListBlock:
+    top = ListBlock(ordered=numbered)
+    # The open list at each level; a deeper bullet opens a list inside the item above it.
+    open_lists = [top]
+    for bullet in bullets:
+        del open_lists[bullet.level + 1:]
+        while len(open_lists) <= bullet.level:
+            nested = ListBlock()
+            open_lists[-1].items[-1].blocks.append(nested)
+            open_lists.append(nested)
+        label = f"{len(open_lists[-1].items) + 1}." if numbered and bullet.level == 0 else "•"
+        open_lists[-1].items.append(ListItem(label, [Paragraph(bullet.text)]))
+    return top
+
+
+def item_depths(doc: Document) -> list[tuple[str, int, int]]:
+    """Each list item's words, how deep it is nested (0 for an item of a top-level list) and
+    how many paragraphs its text is read as (a deck's points are one each)."""
+    out: list[tuple[str, int, int]] = []
+
+    def visit(blocks: list[Block], depth: int) -> None:
+        for block in blocks:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    paragraphs = sum(1 for b in item.blocks if not isinstance(b, ListBlock))
+                    out.append((norm(item.text), depth, paragraphs))
+                    visit(item.blocks, depth + 1)
+
+    visit(doc.blocks, 0)
+    return out
+
+
+@dataclass
+class Result:
+    name: str
+    pages: int = 0
+    measures: dict[str, float | None] = field(default_factory=dict)
+    error: str = ""
+    failed_checks: list[str] = field(default_factory=list)
+    verdict: str = "-"
+    shown: list[str] = field(default_factory=list)
+
+
+def judge(name: str, deck: Deck, pdf: Path) -> Result:
+    result = Result(name)
+    try:
+        found = read_layout(pdf, max_pages=200)
+    except Exception as e:  # noqa: BLE001 - one deck's failure is a row, not the end
+        result.error = f"{type(e).__name__}: {e}"[:100]
+        return result
+    want = truth(deck)
+    want.pages = found.pages
+    result.pages = len(found.pages)
+    scores = score(name, want, found)
+    result.measures = {"order": scores.order, "recall": scores.recall, "head": scores.head_f1,
+                       "items": scores.list_f1, "tables": scores.table_f1}
+    truth_items, found_items = item_depths(want), item_depths(found)
+    pairs = match_texts([t for t, _, _ in truth_items], [t for t, _, _ in found_items], 80)
+    result.measures["depth"] = (sum(truth_items[i][1] == found_items[j][1] for i, j in pairs)
+                                / len(pairs) if pairs else None)
+    result.measures["whole"] = (sum(found_items[j][2] == 1 for _, j in pairs) / len(pairs)
+                                if pairs else None)
+    matched = {i for i, _ in pairs}
+    result.shown += [f"item missed (depth {d}): {t[:70]}"
+                     for k, (t, d, _) in enumerate(truth_items) if k not in matched]
+    result.shown += [f"item read as {found_items[j][2]} paragraphs: {truth_items[i][0][:60]}"
+                     for i, j in pairs if found_items[j][2] != 1]
+    result.shown += [f"depth {truth_items[i][1]} read {found_items[j][1]}: "
+                     f"{truth_items[i][0][:60]}" for i, j in pairs
+                     if truth_items[i][1] != found_items[j][1]]
+    if deck.footer:
+        # (The footer may be the deck's title too: only its readings beyond the truth's.)
+        body = norm(" ".join(block_text(b) for b in found.blocks))
+        drawn = len(deck.slides) - 1
+        said = norm(" ".join(block_text(b) for b in want.blocks)).count(norm(deck.footer))
+        leaked = max(body.count(norm(deck.footer)) - said, 0)
+        result.measures["furn"] = 1 - min(leaked, drawn) / drawn
+        if leaked:
+            result.shown.append(f"footer read in the body {leaked} of {drawn} times")
+    heads = {norm(b.text) for b in found.walk() if isinstance(b, Heading)}
+    result.shown += [f"heading missed: {b.text}" for b in want.walk()
+                     if isinstance(b, Heading) and norm(b.text) not in heads]
+    if not words(" ".join(block_text(b) for b in found.blocks)):
+        result.shown.append("no body words read")
+    return result
+
+
+def make(name: str, deck: Deck, soffice: str) -> Path | None:
+    """The deck printed by Impress into the cache, or None when it failed."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{name}.pptx"
+        write_pptx(deck, source)
+        try:
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
+                            str(CACHE), str(source)], capture_output=True, timeout=300,
+                           check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    made = CACHE / f"{name}.pdf"
+    return made if made.exists() else None
+
+
+MEASURES = ("order", "recall", "head", "items", "depth", "whole", "tables", "furn")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1, help="seed of the made-up decks")
+    parser.add_argument("--show", action="store_true", help="print what each deck misread")
+    parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
+    args = parser.parse_args()
+    soffice = shutil.which("soffice")
+    try:
+        import pptx  # noqa: F401
+    except ImportError:
+        soffice = None
+    if soffice is None:
+        print("skipped: soffice (LibreOffice Impress) or python-pptx is not installed")
+        return 0
+    chooser = random.Random(args.seed)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as folder:
+        outputs = []
+        for name, maker in DECKS.items():
+            deck = maker(chooser)
+            pdf = make(name, deck, soffice)
+            if pdf is None:
+                results.append(Result(name, error="Impress failed"))
+                continue
+            result = judge(name, deck, pdf)
+            result.failed_checks, error, output = run_file(pdf, Path(folder))
+            result.error = result.error or error
+            if output is not None:
+                outputs.append(output)
+            results.append(result)
+        verdicts = {} if args.no_verapdf else verapdf(outputs)
+    for result in results:
+        verdict = verdicts.get(f"{result.name}.pdf")
+        if verdict is not None:
+            rules = " ".join(sorted(verdict.get("failed_rules", {})))  # type: ignore[call-overload]
+            result.verdict = "yes" if verdict.get("compliant") else rules
+    print(f"{'deck':12} {'pages':>5} " + " ".join(f"{m:>6}" for m in MEASURES)
+          + f" {'checks':>7} {'PDF/UA-1':>9}")
+    for r in results:
+        if r.error:
+            print(f"{r.name:12} error: {r.error}")
+            continue
+        cells = " ".join("     -" if r.measures.get(m) is None else f"{r.measures[m]:6.3f}"
+                         for m in MEASURES)
+        checks = "FAIL" if r.failed_checks else "pass"
+        print(f"{r.name:12} {r.pages:5d} {cells} {checks:>7} {r.verdict:>9}")
+        for line in r.failed_checks:
+            print(f"    {line}")
+        if args.show:
+            for line in r.shown:
+                print(f"    {line}")
+    done = [r for r in results if not r.error]
+    if done:
+        means = []
+        for m in MEASURES:
+            values = [v for r in done if (v := r.measures.get(m)) is not None]
+            means.append(f"{m} {statistics.fmean(values):.3f}" if values else f"{m} -")
+        print(f"\nmeans over {len(done)} decks: " + ", ".join(means)
+              + f"; checks pass {sum(not r.failed_checks for r in done)}/{len(done)}"
+              + ("" if args.no_verapdf else
+                 f", PDF/UA-1 compliant {sum(r.verdict == 'yes' for r in done)}/{len(done)}"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
