@@ -108,6 +108,75 @@ def test_a_line_cut_by_the_edge_is_read_where_it_shows(tmp_path: Path) -> None:
         assert checks[check]["passed"], checks[check]
 
 
+SANS = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+
+
+def _sans_page(path: Path, operators: list[bytes]) -> Path:
+    """A letter page drawing ``operators`` with /F1 Liberation Sans, embedded, in
+    WinAnsiEncoding (printable ASCII), its descriptor giving no ascent or descent, as
+    LibreOffice writes it: pdfium then boxes each glyph by its own outline's height."""
+    from fontTools.ttLib import TTFont
+
+    program = SANS.read_bytes()
+    face = TTFont(SANS)
+    scale = 1000 / face["head"].unitsPerEm
+    cmap, metrics = face.getBestCmap(), face["hmtx"].metrics
+    widths = [round(metrics[cmap[code]][0] * scale) for code in range(32, 127)]
+    pdf = pikepdf.new()
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/LiberationSans"), Flags=32,
+        FontBBox=[-544, -303, 1302, 980], ItalicAngle=0, Ascent=0, Descent=0,
+        CapHeight=729, StemV=80, FontFile2=pdf.make_stream(program, Length1=len(program)),
+    )
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+        BaseFont=pikepdf.Name("/LiberationSans"), FirstChar=32, LastChar=126, Widths=widths,
+        Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(descriptor),
+    ))
+    page = pdf.add_blank_page(page_size=(612, 792))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf.save(path)
+    return path
+
+
+def test_a_word_run_off_the_foot_is_not_read_by_its_tall_letters(tmp_path: Path) -> None:
+    # A slide's text overflowing its foot: the last line's baseline 29 pt under the page,
+    # only the tops of "i" and "d" reaching onto it. Its words are an artifact, not read as the
+    # letters that reach onto the page ("Review waste ... the id it"), and the operator is
+    # not cut inside a word.
+    # (A face embedded as LibreOffice embeds it, so that each glyph is as tall as its own
+    # outline; a standard face not embedded is boxed by its ascent and descent.)
+    if not SANS.is_file():
+        pytest.skip("fonts-liberation not installed")
+    path = _sans_page(tmp_path / "overflow.pdf", [
+        b"BT /F1 20 Tf 72 40 Td (Review waste collection where the) Tj ET",
+        b"BT /F1 40 Tf 72 -29.2 Td (evidence supports) Tj ET",
+    ])
+    doc = read_layout(path, max_pages=5)
+    assert _words(doc) == ["Review", "waste", "collection", "where", "the"]
+    (off,) = [a for a in doc.artifacts if "evidence" in a.text]
+    assert off.text == "evidence supports"
+    tagged = tag_pdf(path, doc)
+    checks = checks_by_id(tagged, path)
+    for check in ("pixels", "content-tagged", "text-fidelity"):
+        assert checks[check]["passed"], checks[check]
+
+
+def test_a_word_mostly_on_the_page_is_read_whole() -> None:
+    # "edge" with its last letter past the right edge: three of four letters show.
+    content = PageContent(0, 612.0, 792.0, 0)
+    word = [Glyph(ch, 590 + 8 * k, 700, 597 + 8 * k, 710, 11, False, "F1", 0, -1)
+            for k, ch in enumerate("edge")]
+    content.glyphs = list(word)
+    assert take_off_page(content, (0, 0, 612, 792)) == [word[-1]]
+    # "edges" with three of five letters wholly past it: the word goes with them.
+    wider = [Glyph(ch, 598 + 8 * k, 700, 605 + 8 * k, 710, 11, False, "F1", 0, -1)
+             for k, ch in enumerate("edges")]
+    content.glyphs = list(wider)
+    assert take_off_page(content, (0, 0, 612, 792)) == wider
+
+
 def test_c_and_python_tell_alike_whether_every_glyph_is_on_the_page() -> None:
     if off_page._accelerator is None:
         pytest.skip("the C fragments loop is not built here (no C compiler at install time)")

@@ -14,5 +14,7 @@ def configure(
     vertical_rule_slack: float, gutter_step: float, face_size_step: float, indent_min: float,
     indent_max: float, rule_over_capitals: float, tick_gap: float, tick_level: float,
     tick_side_min: float, tick_side_max: float, marker_step: float, key_step: float,
+    spread_step: float, line_reach_step: float, line_reach_edge: float,
+    short_line_space: float, short_line_slack: float,
     label_letters: int, run_on_words: int, column_line_words: int, box_glyphs: str,
 ) -> None: ...

@@ -16,7 +16,8 @@ reader now measures such a page by :func:`..page_boxes.crop_box`), and they diff
 crop box reaches past the media box (what lies between is not drawn, but the reader's
 margins are measured on the crop box, and a printer's slug there is read as running text).
 Only glyphs wholly outside, by more than :data:`OFF_PAGE_TOLERANCE`, are taken out: a glyph
-cut by the page's edge still shows in part.
+cut by the page's edge still shows in part. A word goes out whole when most of its glyphs do
+(a slide's text overflowing its foot shows the tops of its tall letters at most).
 
 Clip paths are not asked here: words a clip hides wholly are taken out by :mod:`.clipped`,
 after these, and recorded in the same artifact.
@@ -60,19 +61,40 @@ def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
     # (A pass that only compares: nearly every page has every glyph on it.)
     if all_inside(glyphs, left, bottom, right, top):
         return []
-    kept: list[Glyph] = []
-    off: list[Glyph] = []
-    for g in glyphs:
-        if g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom:
-            kept.append(g)
-        else:
-            off.append(g)
+    inside = [g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom
+              for g in glyphs]
+    _words_mostly_off(glyphs, inside)
+    kept = [g for g, shows in zip(glyphs, inside, strict=True) if shows]
+    off = [g for g, shows in zip(glyphs, inside, strict=True) if not shows]
     if all(g.char.isspace() for g in off):
         # (Only spaces past the edge, a word break pdfium set after a line running up to
         # it: nothing is drawn there to hide, and nothing to mark.)
         return []
     content.glyphs = kept
     return off
+
+
+def _words_mostly_off(glyphs: Sequence[Glyph], inside: list[bool]) -> None:
+    """Marks outside (in ``inside``) the glyphs of each word drawn mostly outside: a word
+    running off the page's foot shows at most the tops of its tall letters ("d" of
+    "evidence", on a slide whose text overflows), which no one reads as the letter; kept, it
+    would be read as a word of one letter, and its operator cut inside a word between the
+    text and the artifact. (A word: the glyphs one object draws between spaces, in drawing
+    order.)"""
+    start = 0
+    count = len(glyphs)
+    while start < count:
+        end = start
+        owner = glyphs[start].obj
+        while end < count and not glyphs[end].char.isspace() and glyphs[end].obj == owner:
+            end += 1
+        if end == start:
+            start += 1
+            continue
+        shown = sum(inside[start:end])
+        if shown > 0 and 2 * shown < end - start:
+            inside[start:end] = [False] * (end - start)
+        start = end
 
 
 def all_inside(glyphs: list[Glyph], left: float, bottom: float, right: float, top: float) -> bool:
