@@ -6,7 +6,8 @@ Each deck is made up here (seeded) with python-pptx, from its default template's
 PowerPoint users pick them (title slide, title and content, two content, comparison, section
 header, title only with a table), and printed by ``soffice --convert-to pdf`` (untagged, so
 the layout reader does the work). Bullets are nested up to three levels; some decks number
-them, some run a footer and a slide number on every slide, one is widescreen.
+them, some run a footer and a slide number on every slide, one is widescreen, and one is
+overfull: its text keeps its size where it overflows its box, and runs off the slide's foot.
 
 Per deck, the truth is the deck as written: each slide's title a heading, its text boxes'
 paragraphs list items (bulleted or numbered, nested) or paragraphs, its table a table, in
@@ -19,13 +20,16 @@ F1), plus:
   point whose lines are parted reads as two);
 - ``furn``: footers and slide numbers kept out of the body (read as artifacts), of those drawn;
 - ``checks`` and ``PDF/UA-1``: the run-time checks of the tagged output, and veraPDF's
-  verdict on it (``../shared/tools/pdfua-check``; ``--no-verapdf`` leaves it out).
+  verdict on it (``../shared/tools/pdfua-check``; ``--no-verapdf`` leaves it out). The
+  overfull deck is scored by these alone (what runs off the slide is not shown, so the deck
+  as written is no truth of what is read).
 
 Needs ``soffice`` with Impress (Debian's libreoffice-impress-nogui) and python-pptx (the
 project's test extra); skips without them. The PDFs are made into bench/.cache/presentations/
 (git ignores it).
 
 Usage: PYTHONPATH=. .venv/bin/python bench/presentations.py [--seed N] [--show] [--no-verapdf]
+       [--overfull]
 """
 
 from __future__ import annotations
@@ -109,6 +113,9 @@ class Slide:
 class Deck:
     slides: list[Slide]
     numbered: bool = False
+    #: Its boxes keep their text's size when it overflows them (autofit off), and the text
+    #: runs past the slide's foot: only the checks are scored (see :func:`judge`).
+    overfull: bool = False
     footer: str = ""
     widescreen: bool = False
 
@@ -196,9 +203,18 @@ def _widescreen(chooser: random.Random) -> Deck:
     return Deck(slides, footer="Climate emergency action plan", widescreen=True)
 
 
+def _overfull(chooser: random.Random) -> Deck:
+    slides = [Slide("Title Slide", "Waste strategy refresh", subtitle="Overview and scrutiny")]
+    for title in chooser.sample(TITLES, 3):
+        slides.append(Slide("Title and Content", title,
+                            [[Bullet(_sentence(chooser, long=True), 1 if k % 3 == 2 else 0)
+                              for k in range(7)]]))
+    return Deck(slides, numbered=chooser.random() < 0.5, overfull=True)
+
+
 DECKS: dict[str, Callable[[random.Random], Deck]] = {
     "briefing": _briefing, "numbered": _numbered, "columns": _columns,
-    "furnished": _furnished, "widescreen": _widescreen,
+    "furnished": _furnished, "widescreen": _widescreen, "overfull": _overfull,
 }
 
 
@@ -214,12 +230,13 @@ def _number_bullets(paragraph: Any) -> None:
     properties.append(number)
 
 
-def _fill(frame: Any, bullets: list[Bullet], numbered: bool) -> None:
+def _fill(frame: Any, bullets: list[Bullet], numbered: bool, overfull: bool = False) -> None:
     from pptx.enum.text import MSO_AUTO_SIZE
 
     # "Shrink text on overflow", the template's own setting in PowerPoint: Impress shrinks a
-    # box's text until it fits, as PowerPoint does (python-pptx does not set it).
-    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    # box's text until it fits, as PowerPoint does (python-pptx does not set it). An
+    # overfull deck has it off, as an author may set it.
+    frame.auto_size = MSO_AUTO_SIZE.NONE if overfull else MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     frame.text = ""
     for index, bullet in enumerate(bullets):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -261,10 +278,10 @@ def write_pptx(deck: Deck, path: Path) -> None:
             for head, text in zip(heads, slide.box_heads, strict=True):
                 head.text = text
             for body, box in zip(sorted(bodies, key=lambda p: p.left), slide.boxes, strict=True):
-                _fill(body.text_frame, box, deck.numbered)
+                _fill(body.text_frame, box, deck.numbered, deck.overfull)
         elif slide.boxes:
             for holder, box in zip(holders, slide.boxes, strict=False):
-                _fill(holder.text_frame, box, deck.numbered)
+                _fill(holder.text_frame, box, deck.numbered, deck.overfull)
         if slide.table:
             rows, cols = len(slide.table), len(slide.table[0])
             shape = made.shapes.add_table(rows, cols, Emu(width // 10), Emu(height * 3 // 10),
@@ -366,9 +383,13 @@ def judge(name: str, deck: Deck, pdf: Path) -> Result:
     except Exception as e:  # noqa: BLE001 - one deck's failure is a row, not the end
         result.error = f"{type(e).__name__}: {e}"[:100]
         return result
+    result.pages = len(found.pages)
+    if deck.overfull:
+        # (What runs past the slide's foot is not shown: the deck as written is no truth of
+        # what a reader sees. Its tagged output is judged all the same.)
+        return result
     want = truth(deck)
     want.pages = found.pages
-    result.pages = len(found.pages)
     scores = score(name, want, found)
     result.measures = {"order": scores.order, "recall": scores.recall, "head": scores.head_f1,
                        "items": scores.list_f1, "tables": scores.table_f1}
@@ -427,6 +448,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the made-up decks")
     parser.add_argument("--show", action="store_true", help="print what each deck misread")
     parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
+    parser.add_argument("--overfull", action="store_true",
+                        help="every deck's boxes keep their text's size where it overflows "
+                        "(checks scored only)")
     args = parser.parse_args()
     soffice = shutil.which("soffice")
     try:
@@ -442,6 +466,7 @@ def main() -> int:
         outputs = []
         for name, maker in DECKS.items():
             deck = maker(chooser)
+            deck.overfull = deck.overfull or args.overfull
             pdf = make(name, deck, soffice)
             if pdf is None:
                 results.append(Result(name, error="Impress failed"))
