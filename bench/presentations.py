@@ -18,6 +18,8 @@ F1), plus:
 - ``depth``: of the list items matched, the share nested as deep as written;
 - ``whole``: of the list items matched, the share read as one paragraph, as written (a
   point whose lines are parted reads as two);
+- ``figs``: pictures (a chart with no words, its caption set under it) read as a figure with
+  that caption;
 - ``furn``: footers and slide numbers kept out of the body (read as artifacts), of those drawn;
 - ``checks`` and ``PDF/UA-1``: the run-time checks of the tagged output, and veraPDF's
   verdict on it (``../shared/tools/pdfua-check``; ``--no-verapdf`` leaves it out). The
@@ -55,6 +57,7 @@ from workers.engine.document import (  # noqa: E402
     Block,
     Cell,
     Document,
+    Figure,
     Heading,
     ListBlock,
     ListItem,
@@ -106,6 +109,8 @@ class Slide:
     #: The headers above a comparison slide's two boxes.
     box_heads: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)
+    #: A picture (a bar chart, drawn here) with this caption set under it.
+    picture_caption: str = ""
     subtitle: str = ""
 
 
@@ -188,6 +193,8 @@ def _furnished(chooser: random.Random) -> Deck:
                         [[Bullet(_sentence(chooser))]]))
     slides += _content_slides(chooser, 3, 2)
     slides.append(Slide("Title Only", "Budget by service", table=_table(chooser)))
+    slides.append(Slide("Title Only", "Condition of the network",
+                        picture_caption="Figure 1: Roads in poor condition by year"))
     slides.append(Slide("Section Header", "What happens next", [[Bullet(_sentence(chooser))]]))
     slides += _content_slides(chooser, 2, 1)
     return Deck(slides, footer="Transport board, 20 March 2027")
@@ -198,6 +205,8 @@ def _widescreen(chooser: random.Random) -> Deck:
                     subtitle="Annual progress report")]
     slides += _content_slides(chooser, 3, 2)
     slides.append(Slide("Title Only", "Spending on the plan", table=_table(chooser)))
+    slides.append(Slide("Title Only", "Emissions since 2019",
+                        picture_caption="Figure 2: The council's own emissions, in tonnes"))
     slides.append(Slide("Two Content", "Progress and what is left",
                         [_bullets(chooser, 3, 1), _bullets(chooser, 3, 1)]))
     return Deck(slides, footer="Climate emergency action plan", widescreen=True)
@@ -246,6 +255,20 @@ def _fill(frame: Any, bullets: list[Bullet], numbered: bool, overfull: bool = Fa
             _number_bullets(paragraph)
 
 
+def _bar_chart(path: Path, seed: int) -> None:
+    """A bar chart with no words in it, as a PNG (a picture only its caption describes)."""
+    from PIL import Image, ImageDraw
+
+    chooser = random.Random(seed)
+    image = Image.new("RGB", (600, 360), "white")
+    draw = ImageDraw.Draw(image)
+    draw.line([(40, 20), (40, 330), (580, 330)], fill="black", width=3)
+    for k in range(6):
+        top = chooser.randint(60, 300)
+        draw.rectangle([70 + 85 * k, top, 120 + 85 * k, 328], fill=(40, 90 + 20 * k, 160))
+    image.save(path)
+
+
 def write_pptx(deck: Deck, path: Path) -> None:
     from pptx import Presentation
     from pptx.util import Emu, Pt
@@ -289,6 +312,15 @@ def write_pptx(deck: Deck, path: Path) -> None:
             for r, row in enumerate(slide.table):
                 for c, text in enumerate(row):
                     shape.table.cell(r, c).text = text
+        if slide.picture_caption:
+            picture = path.with_name(f"chart-{number}.png")
+            _bar_chart(picture, number)
+            made.shapes.add_picture(str(picture), Emu(width // 4), Emu(height * 25 // 100),
+                                    Emu(width // 2), Emu(height * 45 // 100))
+            box = made.shapes.add_textbox(Emu(width // 4), Emu(height * 72 // 100),
+                                          Emu(width // 2), Emu(height // 12))
+            box.text_frame.text = slide.picture_caption
+            box.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
         for holder in made.placeholders:
             # Placeholders left empty print nothing, but are dropped so no prompt text shows.
             if holder.has_text_frame and not holder.text_frame.text:
@@ -330,6 +362,8 @@ def truth(deck: Deck) -> Document:
         if slide.table:
             blocks.append(Table([Row([Cell(text, header=r == 0) for text in row])
                                  for r, row in enumerate(slide.table)]))
+        if slide.picture_caption:
+            blocks.append(Figure(caption=slide.picture_caption))
     return Document(blocks=blocks)
 
 
@@ -416,6 +450,15 @@ def judge(name: str, deck: Deck, pdf: Path) -> Result:
         result.measures["furn"] = 1 - min(leaked, drawn) / drawn
         if leaked:
             result.shown.append(f"footer read in the body {leaked} of {drawn} times")
+    pictures = [b for b in want.walk() if isinstance(b, Figure)]
+    if pictures:
+        # (Each picture read as a figure with its caption: the caption is what describes
+        # it, to a screen reader and as the tagged figure's /Alt.)
+        captions = [norm(b.caption or "") for b in found.walk() if isinstance(b, Figure)]
+        result.measures["figs"] = sum(norm(b.caption or "") in captions
+                                      for b in pictures) / len(pictures)
+        result.shown += [f"figure not read with its caption: {b.caption}" for b in pictures
+                         if norm(b.caption or "") not in captions]
     heads = {norm(b.text) for b in found.walk() if isinstance(b, Heading)}
     result.shown += [f"heading missed: {b.text}" for b in want.walk()
                      if isinstance(b, Heading) and norm(b.text) not in heads]
@@ -440,7 +483,7 @@ def make(name: str, deck: Deck, soffice: str) -> Path | None:
     return made if made.exists() else None
 
 
-MEASURES = ("order", "recall", "head", "items", "depth", "whole", "tables", "furn")
+MEASURES = ("order", "recall", "head", "items", "depth", "whole", "tables", "figs", "furn")
 
 
 def main() -> int:
