@@ -11,6 +11,8 @@ from pathlib import Path
 
 from workers.engine.document import block_text
 from workers.engine.layout import order
+from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.lines import Fragment, fragments
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
@@ -54,6 +56,7 @@ def test_runs_at_a_steady_pitch() -> None:
     class Piece:
         def __init__(self, y0: float, x0: float = 72) -> None:
             self.y0, self.x0, self.x1 = y0, x0, x0 + 100
+            self.glyphs: list[Glyph] = []  # (placed by its box's foot)
 
     lead_in_then_list = [Piece(y) for y in (700, 689, 678, 665, 652, 639, 626)]
     runs = order._steady_runs(lead_in_then_list, 9)  # type: ignore[arg-type]
@@ -66,3 +69,27 @@ def test_runs_at_a_steady_pitch() -> None:
     assert order._steady_runs(two_columns, 9) == []  # type: ignore[arg-type]
     apart = [Piece(y, x) for y, x in ((700, 72), (689, 300), (678, 72), (667, 300))]
     assert order._steady_runs(apart, 9) == []  # type: ignore[arg-type]
+
+
+def _line(text: str, baseline: float, size: float = 24.0) -> Fragment:
+    """A line as pdfium boxes a face that declares no ascent or descent (LibreOffice's
+    embedded fonts): each glyph by its own outline, "g", "p" and "y" reaching below the
+    baseline, the others standing on it."""
+    glyphs = []
+    for k, char in enumerate(text):
+        foot = baseline - 0.2 * size if char in "gjpqy," else baseline
+        glyphs.append(Glyph(char, 72 + 0.5 * size * k, foot, 72 + 0.5 * size * (k + 1),
+                            baseline + 0.7 * size, size, False, "F1", 0, -1))
+    [line] = fragments(glyphs)
+    return line
+
+
+def test_lines_are_placed_by_their_baselines_not_their_feet() -> None:
+    # A point's lines at a steady 30-point pitch, some with letters below the baseline: the
+    # boxes' feet step 30, 25, 35, 30; the baselines step 30 each.
+    texts = ["Share the running of", "waste collection subject", "to the cabinet's",
+             "approval, so that waste", "library service are"]
+    lines = [_line(text, 400 - 30 * k) for k, text in enumerate(texts)]
+    assert [round(f.y0) for f in lines] == [395, 365, 340, 305, 275]
+    runs = order._steady_runs(lines, 24)
+    assert runs == [(400, 280, 30)]

@@ -1563,10 +1563,12 @@ def _steady_runs(side: list[Fragment], size: float) -> list[tuple[float, float, 
     that follow one another down one column at a steady pitch, no wider than two lines of
     its type size: a line of one piece each, under the line before it. (A line of several
     pieces, a side of columns of its own, ends a run.) A run's last line may open the next
-    run (a list spaced apart after its lead-in)."""
+    run (a list spaced apart after its lead-in). Lines are placed by their baselines
+    (:func:`_baseline`)."""
+    at = {id(f): _baseline(f) for f in side}
     lines: list[list[Fragment]] = []
-    for f in sorted(side, key=_y0_of, reverse=True):
-        if lines and lines[-1][-1].y0 - f.y0 <= STEADY_STEP:
+    for f in sorted(side, key=lambda f: at[id(f)], reverse=True):
+        if lines and at[id(lines[-1][-1])] - at[id(f)] <= STEADY_STEP:
             lines[-1].append(f)
         else:
             lines.append([f])
@@ -1575,8 +1577,8 @@ def _steady_runs(side: list[Fragment], size: float) -> list[tuple[float, float, 
     for line in lines:
         piece = line[0] if len(line) == 1 else None
         if run and piece is not None:
-            step = run[-1].y0 - piece.y0
-            pitch = run[0].y0 - run[1].y0 if len(run) > 1 else step
+            step = at[id(run[-1])] - at[id(piece)]
+            pitch = at[id(run[0])] - at[id(run[1])] if len(run) > 1 else step
             if (
                 step <= 2 * size and abs(step - pitch) <= STEADY_STEP
                 and piece.x0 < run[-1].x1 and run[-1].x0 < piece.x1
@@ -1584,14 +1586,25 @@ def _steady_runs(side: list[Fragment], size: float) -> list[tuple[float, float, 
                 run.append(piece)
                 continue
         if len(run) >= 3:
-            runs.append((run[0].y0, run[-1].y0, run[0].y0 - run[1].y0))
-        under = piece is not None and bool(run) and run[-1].y0 - piece.y0 <= 2 * size and (
-            piece.x0 < run[-1].x1 and run[-1].x0 < piece.x1
+            runs.append((at[id(run[0])], at[id(run[-1])], at[id(run[0])] - at[id(run[1])]))
+        under = (
+            piece is not None and bool(run) and at[id(run[-1])] - at[id(piece)] <= 2 * size
+            and piece.x0 < run[-1].x1 and run[-1].x0 < piece.x1
         )
         run = [] if piece is None else [run[-1], piece] if under else [piece]
     if len(run) >= 3:
-        runs.append((run[0].y0, run[-1].y0, run[0].y0 - run[1].y0))
+        runs.append((at[id(run[0])], at[id(run[-1])], at[id(run[0])] - at[id(run[1])]))
     return runs
+
+
+def _baseline(f: Fragment) -> float:
+    """Where ``f``'s line stands: the median foot of its glyphs. A face whose glyphs pdfium
+    boxes each by its own outline (LibreOffice's embedded fonts declare no ascent or
+    descent) gives a line with a "g" or a "y" a lower box than one without; most of a
+    line's glyphs stand on its baseline. (A face boxed by its ascent and descent gives every
+    glyph the same foot, the box's.)"""
+    feet = [g.y0 for g in f.glyphs if not g.char.isspace()]
+    return quick_median(feet) if feet else f.y0
 
 
 def _steps_overlap(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
