@@ -40,7 +40,6 @@ import argparse
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -50,9 +49,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.office_prints import pdfua_verdicts, printed_by_soffice  # noqa: E402
 from bench.structure import match_texts, norm, score, words  # noqa: E402
 from bench.tagged_heldout import run_file  # noqa: E402
-from bench.tagged_pdf import verapdf  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
     Cell,
@@ -469,18 +468,8 @@ def judge(name: str, deck: Deck, pdf: Path) -> Result:
 
 def make(name: str, deck: Deck, soffice: str) -> Path | None:
     """The deck printed by Impress into the cache, or None when it failed."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"{name}.pptx"
-        write_pptx(deck, source)
-        try:
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
-                            str(CACHE), str(source)], capture_output=True, timeout=300,
-                           check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-    made = CACHE / f"{name}.pdf"
-    return made if made.exists() else None
+    return printed_by_soffice(soffice, name, ".pptx", lambda path: write_pptx(deck, path),
+                              CACHE)
 
 
 MEASURES = ("order", "recall", "head", "items", "depth", "whole", "tables", "figs", "furn")
@@ -520,12 +509,9 @@ def main() -> int:
             if output is not None:
                 outputs.append(output)
             results.append(result)
-        verdicts = {} if args.no_verapdf else verapdf(outputs)
+        verdicts = pdfua_verdicts(outputs, skip=args.no_verapdf)
     for result in results:
-        verdict = verdicts.get(f"{result.name}.pdf")
-        if verdict is not None:
-            rules = " ".join(sorted(verdict.get("failed_rules", {})))  # type: ignore[call-overload]
-            result.verdict = "yes" if verdict.get("compliant") else rules
+        result.verdict = verdicts.get(result.name, result.verdict)
     print(f"{'deck':12} {'pages':>5} " + " ".join(f"{m:>6}" for m in MEASURES)
           + f" {'checks':>7} {'PDF/UA-1':>9}")
     for r in results:

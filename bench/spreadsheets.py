@@ -32,7 +32,6 @@ import csv
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -41,8 +40,8 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.office_prints import pdfua_verdicts, printed_by_soffice  # noqa: E402
 from bench.tagged_heldout import run_file  # noqa: E402
-from bench.tagged_pdf import verapdf  # noqa: E402
 from workers.engine.document import Table  # noqa: E402
 from workers.engine.layout.reader import read_layout  # noqa: E402
 
@@ -303,23 +302,15 @@ def score(sheet: Sheet, pdf: Path, name: str) -> Score:
 def make(name: str, sheet: Sheet, soffice: str, styling: Styling | None = None) -> Path | None:
     """The sheet printed by Calc into the cache (written as CSV, or as flat OpenDocument when
     ``styling`` says how to set it), or None when Calc failed."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        if styling is None:
-            source = Path(folder) / f"{name}.csv"
+    if styling is None:
+        def write_csv(source: Path) -> None:
             with source.open("w", newline="", encoding="utf-8") as handle:
                 csv.writer(handle).writerows(sheet)
-        else:
-            source = Path(folder) / f"{name}.fods"
-            source.write_text(_fods(sheet, styling), encoding="utf-8")
-        try:
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
-                            str(CACHE), str(source)], capture_output=True, timeout=300,
-                           check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-    made = CACHE / f"{name}.pdf"
-    return made if made.exists() else None
+
+        return printed_by_soffice(soffice, name, ".csv", write_csv, CACHE)
+    flat = _fods(sheet, styling)
+    return printed_by_soffice(
+        soffice, name, ".fods", lambda source: source.write_text(flat, encoding="utf-8"), CACHE)
 
 
 def main() -> int:
@@ -351,12 +342,9 @@ def main() -> int:
             if output is not None:
                 outputs.append(output)
             scores.append(result)
-        verdicts = {} if args.no_verapdf else verapdf(outputs)
+        verdicts = pdfua_verdicts(outputs, skip=args.no_verapdf)
     for result in scores:
-        verdict = verdicts.get(f"{result.name}.pdf")
-        if verdict is not None:
-            rules = " ".join(sorted(verdict.get("failed_rules", {})))  # type: ignore[call-overload]
-            result.verdict = "yes" if verdict.get("compliant") else rules
+        result.verdict = verdicts.get(result.name, result.verdict)
     print(f"{'sheet':14} {'pages':>5} {'rows':>6} {'cells':>6} {'head':>5} {'tables':>6} "
           f"{'checks':>7} {'PDF/UA-1':>9}")
     for s in scores:
