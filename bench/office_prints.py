@@ -1,6 +1,6 @@
 """What the benches that make their documents with LibreOffice share (bench/spreadsheets.py,
-bench/presentations.py): printing a source file to PDF with ``soffice``, and veraPDF's
-verdicts on the tagged outputs, said per document."""
+bench/presentations.py): printing a source file to PDF with ``soffice``, tagging each PDF
+with its run-time checks, and veraPDF's verdicts on the tagged outputs, said per document."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.tagged_heldout import run_file
 from bench.tagged_pdf import verapdf
 
 
@@ -29,6 +30,27 @@ def printed_by_soffice(
             return None
     made = cache / f"{name}.pdf"
     return made if made.exists() else None
+
+
+class TaggedOutputs:
+    """The tagged outputs of a bench's PDFs, written into ``folder`` (one the bench keeps
+    until veraPDF has judged them)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths: list[Path] = []
+
+    def check(self, pdf: Path) -> tuple[list[str], str]:
+        """``pdf`` analysed and tagged: the run-time checks it failed (with their details)
+        and an error, if any; the output is kept for :meth:`verdicts`."""
+        failed, error, output = run_file(pdf, self.folder)
+        if output is not None:
+            self.paths.append(output)
+        return failed, error
+
+    def verdicts(self, *, skip: bool) -> dict[str, str]:
+        """:func:`pdfua_verdicts` of the outputs kept."""
+        return pdfua_verdicts(self.paths, skip=skip)
 
 
 def pdfua_verdicts(outputs: list[Path], *, skip: bool) -> dict[str, str]:

@@ -49,9 +49,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.office_prints import pdfua_verdicts, printed_by_soffice  # noqa: E402
+from bench.office_prints import TaggedOutputs, printed_by_soffice  # noqa: E402
 from bench.structure import match_texts, norm, score, words  # noqa: E402
-from bench.tagged_heldout import run_file  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
     Cell,
@@ -270,6 +269,7 @@ def _bar_chart(path: Path, seed: int) -> None:
 
 def write_pptx(deck: Deck, path: Path) -> None:
     from pptx import Presentation
+    from pptx.enum.text import PP_ALIGN
     from pptx.util import Emu, Pt
 
     presentation = Presentation()
@@ -334,7 +334,6 @@ def write_pptx(deck: Deck, path: Path) -> None:
                 run = box.text_frame.paragraphs[0].runs[0]
                 run.font.size = Pt(10)
                 if align_right:
-                    from pptx.enum.text import PP_ALIGN
                     box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     presentation.save(str(path))
 
@@ -495,7 +494,7 @@ def main() -> int:
     chooser = random.Random(args.seed)
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as folder:
-        outputs = []
+        tagged = TaggedOutputs(Path(folder))
         for name, maker in DECKS.items():
             deck = maker(chooser)
             deck.overfull = deck.overfull or args.overfull
@@ -504,12 +503,10 @@ def main() -> int:
                 results.append(Result(name, error="Impress failed"))
                 continue
             result = judge(name, deck, pdf)
-            result.failed_checks, error, output = run_file(pdf, Path(folder))
+            result.failed_checks, error = tagged.check(pdf)
             result.error = result.error or error
-            if output is not None:
-                outputs.append(output)
             results.append(result)
-        verdicts = pdfua_verdicts(outputs, skip=args.no_verapdf)
+        verdicts = tagged.verdicts(skip=args.no_verapdf)
     for result in results:
         result.verdict = verdicts.get(result.name, result.verdict)
     print(f"{'deck':12} {'pages':>5} " + " ".join(f"{m:>6}" for m in MEASURES)

@@ -40,8 +40,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.office_prints import pdfua_verdicts, printed_by_soffice  # noqa: E402
-from bench.tagged_heldout import run_file  # noqa: E402
+from bench.office_prints import TaggedOutputs, printed_by_soffice  # noqa: E402
 from workers.engine.document import Table  # noqa: E402
 from workers.engine.layout.reader import read_layout  # noqa: E402
 
@@ -326,7 +325,7 @@ def main() -> int:
     chooser = random.Random(args.seed)
     scores = []
     with tempfile.TemporaryDirectory() as folder:
-        outputs = []
+        tagged = TaggedOutputs(Path(folder))
         made: list[tuple[str, Sheet, Styling | None]] = [
             (name, maker(chooser), None) for name, maker in SHEETS.items()
         ]
@@ -337,12 +336,10 @@ def main() -> int:
                 scores.append(Score(name, error="Calc failed"))
                 continue
             result = score(sheet, pdf, name)
-            result.failed_checks, error, output = run_file(pdf, Path(folder))
+            result.failed_checks, error = tagged.check(pdf)
             result.error = result.error or error
-            if output is not None:
-                outputs.append(output)
             scores.append(result)
-        verdicts = pdfua_verdicts(outputs, skip=args.no_verapdf)
+        verdicts = tagged.verdicts(skip=args.no_verapdf)
     for result in scores:
         result.verdict = verdicts.get(result.name, result.verdict)
     print(f"{'sheet':14} {'pages':>5} {'rows':>6} {'cells':>6} {'head':>5} {'tables':>6} "
