@@ -631,8 +631,11 @@ def classify(
                 over_page = _on_a_new_page(stack[-1], block.page)
                 # (A point counting on the last is that list's next, its indent taken as the
                 # list's there by :func:`_rebase_indents`: no measure of nesting.)
-                nested_over_page = over_page and not _counts_on(
-                    stack[-1].items[-1].label, label
+                # (Any bullet counts on any other, but one of another sign, "–" after "•",
+                # is as likely a sub-point: its indent says which.)
+                last_label = stack[-1].items[-1].label if over_page else ""
+                nested_over_page = over_page and (
+                    not _counts_on(last_label, label) or _other_bullet(last_label, label)
                 ) and _nested_past_page(block, stack[-1], list_x[-1], margins, page_columns)
                 if indent > list_x[-1] + tolerance and (
                     (over_page and not nested_over_page)
@@ -1999,6 +2002,11 @@ def _rebase_indents(
             return
 
 
+def _other_bullet(last: str, label: str) -> bool:
+    """Whether ``label`` is a bullet of another sign than the bullet ``last``."""
+    return _label_kind(last) == _label_kind(label) == "bullet" and last != label
+
+
 def _nested_past_page(
     block: Block, lst: ListBlock, label_x: float, margins: dict[int, float],
     columns: dict[int, tuple[float, float]] | None = None,
@@ -2281,12 +2289,14 @@ def _as_on_label_page(
     its column and of the item's label's column (its label at ``label_x``) lie apart: each
     page's margin (``margins``: see :func:`.page_margins.text_margins`), or the right
     column's edge on a page set in two (``columns``: see
-    :func:`.page_margins.second_columns`). Right-to-left text and pages not known are taken
-    as they stand."""
+    :func:`.page_margins.second_columns`). On the label's own page too: a paragraph at the
+    top of the right column, after a list that ended the left one, stands as far right of
+    the list's labels as the column lies, yet is set flush, as the text after the list is.
+    Right-to-left text and pages not known are taken as they stand."""
     indent = _indent(block)
     label_page = item.prov[0].page if item.prov else None
     if (
-        not margins or label_page is None or label_page == block.page
+        not margins or label_page is None
         or label_page not in margins or block.page not in margins
         or reads_right_to_left(block.frags)
     ):
@@ -2773,6 +2783,11 @@ def _from_edge(block: Block, page: Page) -> float:
 #: Pages a line past the margin band must open (close) at one place, saying the same, to be
 #: a running line: more than a running line in the band needs, as a body's line is likelier there.
 PAST_BAND_REPEATS = 3
+#: A running line past the band may measure this much larger than the page's text and still
+#: be set in its face: glyphs are measured by their boxes, and a line of capitals ("2 DATA
+#: SOURCES", LaTeX's running head) measures larger than the text's mix of letters. A larger
+#: face (a heading's, 10% and more) stays out.
+EDGE_ROW_SIZE = 1.03
 
 
 def _running_rows_past_band(results: list[PageResult], found: dict[int, Any]) -> dict[int, Any]:
@@ -2869,9 +2884,10 @@ def _folios_count_on(
 def _edge_row(result: PageResult, blocks: list[Block], top: bool) -> list[Block]:
     """A page's outermost row of lines at its top (``top``) or its foot, where it may be
     the page's running line past the margin band: each block in it a line of text alone (a
-    letter-spaced line comes as a few fragments) in no larger a face than the page's text;
-    the row reaching past the band, yet nearer the edge than ``PAGE_NUMBER_BAND`` of the
-    page; and the rest of the page's text and tables a line's height at least beyond it.
+    letter-spaced line comes as a few fragments) in no larger a face than the page's text
+    (within ``EDGE_ROW_SIZE``); the row reaching past the band, yet nearer the edge than
+    ``PAGE_NUMBER_BAND`` of the page; and the rest of the page's text and tables a line's
+    height at least beyond it.
     Empty where the page has no such row. ``blocks``: the page's text and table blocks not
     set aside yet (none an artifact)."""
     page = result.page
@@ -2900,7 +2916,9 @@ def _edge_row(result: PageResult, blocks: list[Block], top: bool) -> list[Block]
     if not band < from_edge <= PAGE_NUMBER_BAND * page.height:
         return []
     text_size = _page_text_size(texts)
-    if any(round(b.size, 1) > text_size for b in row) or not _set_off(row, rest, top):
+    if any(round(b.size, 1) > EDGE_ROW_SIZE * text_size for b in row) or not _set_off(
+        row, rest, top
+    ):
         return []
     return [] if _heads_columns(row, rest, top) else row
 

@@ -34,6 +34,8 @@ def text_margins(blocks: Iterable[Block], is_body: Callable[[Block], bool]) -> d
 #: The share of a page's body text that each half must hold, in blocks set wholly within it,
 #: for the page to be read as set in two columns (a title or an abstract across both aside).
 _COLUMN_SHARE = 0.25
+#: A short right column starts where the other pages' right columns do within this (points).
+_SAME_START = 1.0
 
 
 def second_columns(
@@ -46,6 +48,8 @@ def second_columns(
     its indents are measured from each column's own left edge."""
     middles: dict[int, float] = {}
     starts: dict[int, float] = {}
+    # Pages with text in both halves but too little in one to show columns by themselves.
+    short: dict[int, tuple[float, float]] = {}
     for width, blocks in pages:
         body = [b for b in blocks if b.kind == "text" and b.frags and is_body(b)]
         if not body:
@@ -54,16 +58,30 @@ def second_columns(
         left = [b for b in body if b.x1 < middle]
         right = [b for b in body if b.x0 > middle]
         total = sum(len(b.text) for b in body)
+        page = body[0].page
         if (
             sum(len(b.text) for b in left) >= _COLUMN_SHARE * total
             and sum(len(b.text) for b in right) >= _COLUMN_SHARE * total
         ):
-            page = body[0].page
             middles[page] = middle
             starts[page] = min(b.x0 for b in right)
+        elif left and right and len(left) + len(right) == len(body):
+            # (All its text in one half or the other: none across the middle, as a page
+            # set in one column, a formula's pieces beside its text, has.)
+            short[page] = (middle, min(b.x0 for b in right))
     votes: dict[int, Counter[float]] = {0: Counter(), 1: Counter()}
     for page, start in starts.items():
         votes[page % 2][round(start)] += 1
     edges = {side: max(v.items(), key=lambda kv: (kv[1], -kv[0]))[0]
              for side, v in votes.items() if v}
-    return {page: (middle, edges[page % 2]) for page, middle in middles.items()}
+    out = {page: (middle, edges[page % 2]) for page, middle in middles.items()}
+    # A page whose right column is short (a document's last page, its text run out a few
+    # lines into the column) is set in two all the same where that column's text starts
+    # just where the right column of the document's other pages starts (of its side first).
+    for page, (middle, start) in short.items():
+        for side in (page % 2, 1 - page % 2):
+            edge = edges.get(side)
+            if edge is not None and abs(start - edge) <= _SAME_START:
+                out[page] = (middle, edge)
+                break
+    return out
