@@ -48,7 +48,6 @@ import argparse
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,7 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from bench.office_prints import TaggedOutputs  # noqa: E402
+from bench.office_prints import Result, TaggedOutputs, print_results  # noqa: E402
 from bench.presentations import _bar_chart  # noqa: E402
 from bench.structure import body_words, match_texts, norm, score, words  # noqa: E402
 from workers.engine.document import (  # noqa: E402
@@ -462,16 +461,6 @@ def _without_floats(doc: Document) -> Document:
                     pages=doc.pages)
 
 
-@dataclass
-class Result:
-    name: str
-    pages: int = 0
-    measures: dict[str, float | None] = field(default_factory=dict)
-    error: str = ""
-    failed_checks: list[str] = field(default_factory=list)
-    verdict: str = "-"
-    shown: list[str] = field(default_factory=list)
-
 
 def judge(name: str, report: Report, pdf: Path) -> Result:
     result = Result(name)
@@ -584,31 +573,8 @@ def main() -> int:
         verdicts = tagged.verdicts(skip=args.no_verapdf)
     for result in results:
         result.verdict = verdicts.get(result.name, result.verdict)
-    print(f"{'report':10} {'pages':>5} " + " ".join(f"{m:>6}" for m in MEASURES)
-          + f" {'checks':>7} {'PDF/UA-1':>9}")
-    for r in results:
-        if r.error:
-            print(f"{r.name:10} error: {r.error}")
-            continue
-        cells = " ".join("     -" if r.measures.get(m) is None else f"{r.measures[m]:6.3f}"
-                         for m in MEASURES)
-        checks = "FAIL" if r.failed_checks else "pass"
-        print(f"{r.name:10} {r.pages:5d} {cells} {checks:>7} {r.verdict:>9}")
-        for line in r.failed_checks:
-            print(f"    {line}")
-        if args.show:
-            for line in r.shown:
-                print(f"    {line}")
-    done = [r for r in results if not r.error]
-    if done:
-        means = []
-        for m in MEASURES:
-            values = [v for r in done if (v := r.measures.get(m)) is not None]
-            means.append(f"{m} {statistics.fmean(values):.3f}" if values else f"{m} -")
-        print(f"\nmeans over {len(done)} reports: " + ", ".join(means)
-              + f"; checks pass {sum(not r.failed_checks for r in done)}/{len(done)}"
-              + ("" if args.no_verapdf else
-                 f", PDF/UA-1 compliant {sum(r.verdict == 'yes' for r in done)}/{len(done)}"))
+    print_results(results, MEASURES, kind="report", plural="reports", show=args.show,
+                  verapdf=not args.no_verapdf)
     return 0
 
 

@@ -1,12 +1,15 @@
 """What the benches that make their documents with LibreOffice share (bench/spreadsheets.py,
 bench/presentations.py): printing a source file to PDF with ``soffice``, tagging each PDF
-with its run-time checks, and veraPDF's verdicts on the tagged outputs, said per document."""
+with its run-time checks, and veraPDF's verdicts on the tagged outputs, said per document;
+and, with bench/latex_reports.py, a document's result row and the table of them."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.tagged_heldout import run_file
@@ -64,3 +67,48 @@ def pdfua_verdicts(outputs: list[Path], *, skip: bool) -> dict[str, str]:
             rules = " ".join(sorted(verdict.get("failed_rules", {})))  # type: ignore[call-overload]
             said[output.stem] = "yes" if verdict.get("compliant") else rules
     return said
+
+
+@dataclass
+class Result:
+    """One made document's scores, its failed run-time checks, veraPDF's verdict and what
+    it misread (printed with ``--show``)."""
+
+    name: str
+    pages: int = 0
+    measures: dict[str, float | None] = field(default_factory=dict)
+    error: str = ""
+    failed_checks: list[str] = field(default_factory=list)
+    verdict: str = "-"
+    shown: list[str] = field(default_factory=list)
+
+
+def print_results(results: list[Result], measures: tuple[str, ...], *, kind: str, plural: str,
+                  show: bool, verapdf: bool) -> None:
+    """A row per document (``kind`` heads their names' column), then the means over the
+    ``plural`` read without an error."""
+    print(f"{kind:12} {'pages':>5} " + " ".join(f"{m:>6}" for m in measures)
+          + f" {'checks':>7} {'PDF/UA-1':>9}")
+    for r in results:
+        if r.error:
+            print(f"{r.name:12} error: {r.error}")
+            continue
+        cells = " ".join("     -" if r.measures.get(m) is None else f"{r.measures[m]:6.3f}"
+                         for m in measures)
+        checks = "FAIL" if r.failed_checks else "pass"
+        print(f"{r.name:12} {r.pages:5d} {cells} {checks:>7} {r.verdict:>9}")
+        for line in r.failed_checks:
+            print(f"    {line}")
+        if show:
+            for line in r.shown:
+                print(f"    {line}")
+    done = [r for r in results if not r.error]
+    if done:
+        means = []
+        for m in measures:
+            values = [v for r in done if (v := r.measures.get(m)) is not None]
+            means.append(f"{m} {statistics.fmean(values):.3f}" if values else f"{m} -")
+        print(f"\nmeans over {len(done)} {plural}: " + ", ".join(means)
+              + f"; checks pass {sum(not r.failed_checks for r in done)}/{len(done)}"
+              + ("" if not verapdf else
+                 f", PDF/UA-1 compliant {sum(r.verdict == 'yes' for r in done)}/{len(done)}"))

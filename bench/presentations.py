@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -49,7 +48,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.office_prints import TaggedOutputs, printed_by_soffice  # noqa: E402
+from bench.office_prints import Result, TaggedOutputs, print_results, printed_by_soffice  # noqa: E402
 from bench.structure import match_texts, norm, score, words  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
@@ -397,16 +396,6 @@ def item_depths(doc: Document) -> list[tuple[str, int, int]]:
     return out
 
 
-@dataclass
-class Result:
-    name: str
-    pages: int = 0
-    measures: dict[str, float | None] = field(default_factory=dict)
-    error: str = ""
-    failed_checks: list[str] = field(default_factory=list)
-    verdict: str = "-"
-    shown: list[str] = field(default_factory=list)
-
 
 def judge(name: str, deck: Deck, pdf: Path) -> Result:
     result = Result(name)
@@ -509,31 +498,8 @@ def main() -> int:
         verdicts = tagged.verdicts(skip=args.no_verapdf)
     for result in results:
         result.verdict = verdicts.get(result.name, result.verdict)
-    print(f"{'deck':12} {'pages':>5} " + " ".join(f"{m:>6}" for m in MEASURES)
-          + f" {'checks':>7} {'PDF/UA-1':>9}")
-    for r in results:
-        if r.error:
-            print(f"{r.name:12} error: {r.error}")
-            continue
-        cells = " ".join("     -" if r.measures.get(m) is None else f"{r.measures[m]:6.3f}"
-                         for m in MEASURES)
-        checks = "FAIL" if r.failed_checks else "pass"
-        print(f"{r.name:12} {r.pages:5d} {cells} {checks:>7} {r.verdict:>9}")
-        for line in r.failed_checks:
-            print(f"    {line}")
-        if args.show:
-            for line in r.shown:
-                print(f"    {line}")
-    done = [r for r in results if not r.error]
-    if done:
-        means = []
-        for m in MEASURES:
-            values = [v for r in done if (v := r.measures.get(m)) is not None]
-            means.append(f"{m} {statistics.fmean(values):.3f}" if values else f"{m} -")
-        print(f"\nmeans over {len(done)} decks: " + ", ".join(means)
-              + f"; checks pass {sum(not r.failed_checks for r in done)}/{len(done)}"
-              + ("" if args.no_verapdf else
-                 f", PDF/UA-1 compliant {sum(r.verdict == 'yes' for r in done)}/{len(done)}"))
+    print_results(results, MEASURES, kind="deck", plural="decks", show=args.show,
+                  verapdf=not args.no_verapdf)
     return 0
 
 
