@@ -43,7 +43,8 @@ def second_columns(
 ) -> dict[int, tuple[float, float]]:
     """Each page set in two columns (by page number, given its width and blocks): its middle
     and where its right column's text starts, the start most such pages of the same side
-    share (a column full of an item's paragraphs starts at their indent, no measure of it).
+    share (a column full of an item's paragraphs starts at their indent, no measure of it);
+    and each page whose right column is short, where it starts at that edge (see below).
     A list item's text goes on from one page's right column into the next page's left one:
     its indents are measured from each column's own left edge."""
     middles: dict[int, float] = {}
