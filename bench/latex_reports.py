@@ -51,16 +51,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from bench.office_prints import Result, TaggedOutputs, print_results  # noqa: E402
-from bench.presentations import _bar_chart  # noqa: E402
+from bench.office_prints import Result, judged_documents, print_results  # noqa: E402
+from bench.presentations import bar_chart  # noqa: E402
 from bench.structure import body_words, match_texts, norm, score, words  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
@@ -190,7 +191,7 @@ def _items(chooser: random.Random, count: int, deepest: int, numbered: bool) -> 
     return ItemList(out, numbered)
 
 
-def _table(chooser: random.Random, number: int, pounds: bool) -> TableSpec:
+def _table(chooser: random.Random, pounds: bool) -> TableSpec:
     head = ["Region", "2025", "2026", "Change (%)"]
     rows = [head]
     for region in chooser.sample(REGIONS, chooser.randint(4, 7)):
@@ -203,10 +204,8 @@ def _table(chooser: random.Random, number: int, pounds: bool) -> TableSpec:
                      f"2025 and 2026", ruled_all_round=pounds)
 
 
-def _sections(chooser: random.Random, count: int, *, pounds: bool = False,
-              lettered_terms: bool = False) -> list[Section]:
+def _sections(chooser: random.Random, count: int, *, pounds: bool = False) -> list[Section]:
     sections: list[Section] = []
-    tables = charts = 0
     for index, topic in enumerate(chooser.sample(TOPICS, count)):
         section = Section(topic, 1, [Text(_paragraph(chooser))])
         if index % 2 == 0:
@@ -220,10 +219,8 @@ def _sections(chooser: random.Random, count: int, *, pounds: bool = False,
             sub = Section(f"{chooser.choice(SUBJECTS).capitalize()} in detail", 2,
                           [Text(_paragraph(chooser))])
             if index == 1:
-                tables += 1
-                sub.parts.append(_table(chooser, tables, pounds))
+                sub.parts.append(_table(chooser, pounds))
             else:
-                charts += 1
                 sub.parts.append(Chart(f"{chooser.choice(SUBJECTS).capitalize()}, "
                                        f"2019 to 2026"))
             sub.parts.append(Text(_paragraph(chooser)))
@@ -348,7 +345,7 @@ def typeset(name: str, report: Report, pdflatex: str) -> Path | None:
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         chart = Path(folder) / "chart.png"
-        _bar_chart(chart, len(name))
+        bar_chart(chart, len(name))
         source = Path(folder) / f"{name}.tex"
         source.write_text(latex_source(report, chart))
         for _ in range(2):  # (twice: the running heads and references settle on the second)
@@ -557,22 +554,12 @@ def main() -> int:
         print("skipped: pdflatex is not installed")
         return 0
     chooser = random.Random(args.seed)
-    results: list[Result] = []
-    with tempfile.TemporaryDirectory() as folder:
-        tagged = TaggedOutputs(Path(folder))
+    def reports() -> Iterator[tuple[str, Path | None, Callable[[Path], Result]]]:
         for name, maker in REPORTS.items():
             report = maker(chooser)
-            pdf = typeset(name, report, pdflatex)
-            if pdf is None:
-                results.append(Result(name, error="pdflatex failed"))
-                continue
-            result = judge(name, report, pdf)
-            result.failed_checks, error = tagged.check(pdf)
-            result.error = result.error or error
-            results.append(result)
-        verdicts = tagged.verdicts(skip=args.no_verapdf)
-    for result in results:
-        result.verdict = verdicts.get(result.name, result.verdict)
+            yield name, typeset(name, report, pdflatex), partial(judge, name, report)
+
+    results = judged_documents(reports(), "pdflatex failed", skip_verapdf=args.no_verapdf)
     print_results(results, MEASURES, kind="report", plural="reports", show=args.show,
                   verapdf=not args.no_verapdf)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +81,30 @@ class Result:
     failed_checks: list[str] = field(default_factory=list)
     verdict: str = "-"
     shown: list[str] = field(default_factory=list)
+
+
+def judged_documents(
+    documents: Iterable[tuple[str, Path | None, Callable[[Path], Result]]], failure: str,
+    *, skip_verapdf: bool,
+) -> list[Result]:
+    """Each made document (its name, its PDF or None when its maker failed, and how to judge
+    it) judged and tagged with its run-time checks, then given veraPDF's verdict (none when
+    ``skip_verapdf``); ``failure`` is the row's error for a document that was not made."""
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as folder:
+        tagged = TaggedOutputs(Path(folder))
+        for name, pdf, judge in documents:
+            if pdf is None:
+                results.append(Result(name, error=failure))
+                continue
+            result = judge(pdf)
+            result.failed_checks, error = tagged.check(pdf)
+            result.error = result.error or error
+            results.append(result)
+        verdicts = tagged.verdicts(skip=skip_verapdf)
+    for result in results:
+        result.verdict = verdicts.get(result.name, result.verdict)
+    return results
 
 
 def print_results(results: list[Result], measures: tuple[str, ...], *, kind: str, plural: str,

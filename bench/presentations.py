@@ -40,15 +40,20 @@ import argparse
 import random
 import shutil
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.office_prints import Result, TaggedOutputs, print_results, printed_by_soffice  # noqa: E402
+from bench.office_prints import (  # noqa: E402
+    Result,
+    judged_documents,
+    print_results,
+    printed_by_soffice,
+)
 from bench.structure import match_texts, norm, score, words  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
@@ -252,7 +257,7 @@ def _fill(frame: Any, bullets: list[Bullet], numbered: bool, overfull: bool = Fa
             _number_bullets(paragraph)
 
 
-def _bar_chart(path: Path, seed: int) -> None:
+def bar_chart(path: Path, seed: int) -> None:
     """A bar chart with no words in it, as a PNG (a picture only its caption describes)."""
     from PIL import Image, ImageDraw
 
@@ -312,7 +317,7 @@ def write_pptx(deck: Deck, path: Path) -> None:
                     shape.table.cell(r, c).text = text
         if slide.picture_caption:
             picture = path.with_name(f"chart-{number}.png")
-            _bar_chart(picture, number)
+            bar_chart(picture, number)
             made.shapes.add_picture(str(picture), Emu(width // 4), Emu(height * 25 // 100),
                                     Emu(width // 2), Emu(height * 45 // 100))
             box = made.shapes.add_textbox(Emu(width // 4), Emu(height * 72 // 100),
@@ -481,23 +486,13 @@ def main() -> int:
         print("skipped: soffice (LibreOffice Impress) or python-pptx is not installed")
         return 0
     chooser = random.Random(args.seed)
-    results: list[Result] = []
-    with tempfile.TemporaryDirectory() as folder:
-        tagged = TaggedOutputs(Path(folder))
+    def decks() -> Iterator[tuple[str, Path | None, Callable[[Path], Result]]]:
         for name, maker in DECKS.items():
             deck = maker(chooser)
             deck.overfull = deck.overfull or args.overfull
-            pdf = make(name, deck, soffice)
-            if pdf is None:
-                results.append(Result(name, error="Impress failed"))
-                continue
-            result = judge(name, deck, pdf)
-            result.failed_checks, error = tagged.check(pdf)
-            result.error = result.error or error
-            results.append(result)
-        verdicts = tagged.verdicts(skip=args.no_verapdf)
-    for result in results:
-        result.verdict = verdicts.get(result.name, result.verdict)
+            yield name, make(name, deck, soffice), partial(judge, name, deck)
+
+    results = judged_documents(decks(), "Impress failed", skip_verapdf=args.no_verapdf)
     print_results(results, MEASURES, kind="deck", plural="decks", show=args.show,
                   verapdf=not args.no_verapdf)
     return 0

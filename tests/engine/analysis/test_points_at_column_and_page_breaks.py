@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import ListBlock, Paragraph
+from workers.engine.document import Document, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
 from .handbook_pages import WORDS, Line, item, paragraph
@@ -76,17 +76,16 @@ def _paper(path: Path, right_column_lines: int) -> Path:
     return path
 
 
-def _items_text(doc_path: Path) -> list[str]:
-    doc = read_layout(doc_path, max_pages=5)
-    return [i.text for b in doc.blocks if isinstance(b, ListBlock) for i in b.items]
+def _read(path: Path) -> tuple[Document, list[ListBlock]]:
+    """The model of ``path`` and its lists."""
+    doc = read_layout(path, max_pages=5)
+    return doc, [b for b in doc.blocks if isinstance(b, ListBlock)]
 
 
 def test_a_paragraph_heading_the_right_column_after_a_list_ends_the_list(
     tmp_path: Path,
 ) -> None:
-    path = _paper(tmp_path / "paper.pdf", 50)
-    doc = read_layout(path, max_pages=5)
-    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    doc, lists = _read(_paper(tmp_path / "paper.pdf", 50))
     assert len(lists) == 1 and len(lists[0].items) == 2
     assert all(len(i.blocks) == 1 for i in lists[0].items)
     after = doc.blocks[doc.blocks.index(lists[0]) + 1]
@@ -96,9 +95,7 @@ def test_a_paragraph_heading_the_right_column_after_a_list_ends_the_list(
 def test_a_short_right_column_after_a_list_is_no_part_of_its_last_point(
     tmp_path: Path,
 ) -> None:
-    path = _paper(tmp_path / "paper.pdf", 4)
-    doc = read_layout(path, max_pages=5)
-    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    doc, lists = _read(_paper(tmp_path / "paper.pdf", 4))
     assert len(lists) == 1 and all(len(i.blocks) == 1 for i in lists[0].items)
     assert isinstance(doc.blocks[-1], Paragraph)
     assert doc.blocks[-1].prov[0].bbox.x0 > RIGHT - 1
@@ -124,8 +121,7 @@ def _report(path: Path, sub_bullet: str) -> Path:
 def test_a_point_of_another_bullet_heading_the_next_page_further_in_is_a_sub_point(
     tmp_path: Path,
 ) -> None:
-    doc = read_layout(_report(tmp_path / "report.pdf", "–"), max_pages=5)
-    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    _, lists = _read(_report(tmp_path / "report.pdf", "–"))
     assert len(lists) == 1
     top = lists[0]
     assert [i.label for i in top.items] == ["•", "•", "•"]
