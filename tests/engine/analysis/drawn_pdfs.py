@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+
+from workers.engine.layout.glyphs import read_page
 
 WIDTH, HEIGHT = 595.0, 842.0
 BODY = (
@@ -159,3 +162,38 @@ def read_as_hebrew(path: Path) -> Path:
         pdf.pages[0].obj.Resources.Font.F1.ToUnicode = pdf.make_stream(_HEBREW_CMAP)
         pdf.save(path)
     return path
+
+
+def helvetica_widths(path: Path, texts: list[str], size: float) -> list[float]:
+    """How wide each of ``texts`` is drawn in Helvetica at ``size`` points, measured on a page
+    drawn first (at ``path``) and read back."""
+    ops = [f"BT /F1 {size} Tf 72 {700 - 2 * size * k} Td ({t}) Tj ET" for k, t in enumerate(texts)]
+    document = pdfium.PdfDocument(helvetica_page(path, ops))
+    try:
+        glyphs = read_page(document, 0).glyphs
+    finally:
+        document.close()
+    return [
+        max(g.x1 for g in glyphs if abs(g.y0 - (700 - 2 * size * k)) < size / 2) - 72
+        for k in range(len(texts))
+    ]
+
+
+def justified_ops(
+    path: Path, lines: list[str], *, x: float, top: float, measure: float, size: float,
+    leading: float,
+) -> list[str]:
+    """``lines`` of a paragraph in Helvetica at ``size``, each but the last widened to
+    ``measure`` points by its word spaces (``Tw``), as justified text is set; ``path`` is
+    where the widths are measured (see :func:`helvetica_widths`)."""
+    widths = helvetica_widths(path, lines[:-1], size)
+    ops = [
+        f"BT /F1 {size} Tf {(measure - w) / t.count(' '):.3f} Tw {x} {top - leading * k} Td "
+        f"({t}) Tj ET"
+        for k, (t, w) in enumerate(zip(lines[:-1], widths, strict=True))
+    ]
+    # (Word spacing is kept from one text object to the next, as the font is: set it back.)
+    ops.append(
+        f"BT /F1 {size} Tf 0 Tw {x} {top - leading * (len(lines) - 1)} Td ({lines[-1]}) Tj ET"
+    )
+    return ops

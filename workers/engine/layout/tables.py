@@ -2260,7 +2260,7 @@ def find_tables(
         if len(line.fragments) > 1:
             if not near or _spans_columns(line, shape.of(run)) or _reaches_past_gutter(
                 line, shape.of(run)
-            ):
+            ) or _prose_under_rows(line, shape.of(run)):
                 close()
             if not run and alone is not None and _head_line_over(alone, line):
                 run.append(alone)
@@ -2785,6 +2785,38 @@ def _spans_columns(line: Line, shape: _RunShape) -> bool:
     return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
+#: Columns the rows above must make for a justified line of text out of step with them to
+#: end a run, and how many of the line's pieces must stand out of step.
+PROSE_COLUMNS = 3
+PROSE_MISFITS = 2
+
+
+def _prose_under_rows(line: Line, shape: _RunShape) -> bool:
+    """The line is a line of text justified with word spaces wide enough to split it into
+    pieces (:func:`_spaced_words`), and two or more of its pieces reach into the gutters
+    between the columns of the rows above (three columns at least): it fits the table's
+    columns no better than words fall, so the table has ended and a paragraph goes on
+    under it. A row of the table keeps its cells within their columns, and is hardly ever
+    spaced word by word. The rows above that are such lines themselves and a caption's
+    first line over them ("Table 1: | Housing affordability by ...", a title piece as wide
+    as the table) say nothing of the columns."""
+    if len(shape.rows) < 2 or _spaced_words(line.fragments) is None:
+        return False
+    rows = [
+        list(above.fragments) for above in shape.run
+        if len(above.fragments) > 1 and not _opens_caption(above)
+        and _spaced_words(above.fragments) is None
+    ]
+    columns = _columns(rows) if len(rows) >= 2 else []
+    if len(columns) < PROSE_COLUMNS:
+        return False
+    misfits = sum(
+        not any(c[0] - _ALIGNED <= f.x0 and f.x1 <= c[1] + _ALIGNED for c in columns)
+        for f in line.fragments
+    )
+    return misfits >= PROSE_MISFITS
+
+
 def _across_columns(f: Fragment, columns: list[list[float]]) -> int:
     """How many of the ``columns`` (their extents across) the piece runs over whole. (A plain
     loop: asked of every piece of every line a table's rows are read on for.)"""
@@ -3278,7 +3310,10 @@ def _kinds_defined(rows: list[list[Fragment]]) -> bool:
         return False  # (most runs: no kinds; or nothing described)
     # (Lines of the prose round them justified at wide word spaces, in pieces too, count
     # neither way.)
-    multi = [row for row in rows if len(row) > 1 and not _evenly_spaced_words(row, rows)]
+    multi = [
+        row for row, justified in zip(rows, _justified_rows(rows), strict=True)
+        if len(row) > 1 and not justified
+    ]
     if len(kinds) < KINDS_DEFINED * len(multi):
         return False
     right = max(f.x1 for row in rows for f in row)
@@ -4011,29 +4046,71 @@ GUTTER = 1.5
 EVEN_SPACES = 0.1
 
 
-def _evenly_spaced_words(row: list[Fragment], rows: list[list[Fragment]]) -> bool:
-    """The row (one of ``rows``) is a line of text justified with word spaces wide enough to
-    split it into pieces: four or more pieces of words (no figures), a word or two each, set
-    the same distance apart (a list label's gap before them aside), most of them lined up
-    with no piece of another row. A line justified to the measure stretches every word
-    space in it alike, and the lines round it (an item's short last line, bullets) leave its
-    words alone, columns that nothing else fills or that no piece of another row lines up
-    with (an item's wrapped lines under its first words start where its text does, not
-    where those words do). (A table's head set with one gap between its columns, as LaTeX
-    sets one, is evenly spaced too, but the rows below fill its columns, lined up with it.)"""
+def _justified_rows(rows: list[list[Fragment]]) -> list[bool]:
+    """For each of ``rows``, whether it is a line of text justified with word spaces wide
+    enough to split it into pieces: four or more pieces of words (no figures), a word or two
+    each, set the same distance apart (a list label's gap before them aside), most of them
+    lined up with no piece of another row that is not such a line itself. A line justified
+    to the measure stretches every word space in it alike, and the lines round it (an item's
+    short last line, bullets) leave its words alone, columns that nothing else fills or that
+    no piece of another row lines up with (an item's wrapped lines under its first words
+    start where its text does, not where those words do). (A table's head set with one gap
+    between its columns, as LaTeX sets one, is evenly spaced too, but the rows below fill
+    its columns, lined up with it; and they are not evenly spaced, each cell standing where
+    its column starts. Two justified lines that open with the same words line up word for
+    word, by chance, as far as their words are the same.)"""
+    spaced = [_spaced_words(row) for row in rows]
+    if not any(spaced):
+        return [False] * len(rows)
+    # (The pieces a spaced row's words may line up with: those of the other rows, which are
+    # no spaced row, the row itself among them.)
+    others = [g for row, words in zip(rows, spaced, strict=True) if words is None for g in row]
+    return [
+        words is not None
+        and sum(not any(_aligned(f, g) for g in others) for f in words) > len(words) / 2
+        for words in spaced
+    ]
+
+
+def _mostly_justified(rows: list[list[Fragment]]) -> bool:
+    """Fewer than three of the rows of several pieces are no justified line of text split at
+    its word spaces (:func:`_justified_rows`): no table's rows."""
+    flags = _justified_rows(rows)
+    return sum(len(row) > 1 and not flag for row, flag in zip(rows, flags, strict=True)) < 3
+
+
+def _spaced_words(row: list[Fragment]) -> list[Fragment] | None:
+    """The row's pieces past a list label when they are four or more words (no figures), a
+    word or two each, set the same distance apart (see :func:`_justified_rows`), else
+    None."""
     ordered = sorted(row, key=operator.attrgetter("x0"))
     pieces = ordered[1:] if is_marker(ordered[0].text.strip()) else ordered
     if len(pieces) < 4:
-        return False
+        return None
     if any(_is_numeric(f.text) or f.words > 2 for f in pieces):
-        return False
-    gaps = [b.x0 - a.x1 for a, b in zip(pieces, pieces[1:], strict=False)]
+        return None
+    # (A space after a full stop or a comma may be stretched further, as TeX stretches it:
+    # it must be no narrower than the others, and not a gutter.)
+    plain: list[float] = []
+    punctuated: list[float] = []
+    for a, b in zip(pieces, pieces[1:], strict=False):
+        (punctuated if a.text.rstrip().endswith(STRETCHED_AFTER) else plain).append(b.x0 - a.x1)
     size = min(f.size for f in pieces)
-    if min(gaps) <= 0 or max(gaps) - min(gaps) > EVEN_SPACES * size:
-        return False
-    others = [g for other in rows if other is not row for g in other]
-    alone = sum(not any(_aligned(f, g) for g in others) for f in pieces)
-    return alone > len(pieces) / 2
+    if len(plain) < 2 or min(plain) <= 0 or max(plain) - min(plain) > EVEN_SPACES * size:
+        return None
+    if any(
+        not min(plain) - EVEN_SPACES * size <= gap <= PUNCTUATED_SPACE * max(plain)
+        for gap in punctuated
+    ):
+        return None
+    return pieces
+
+
+#: Marks after which a justified line's space may be stretched further than its others.
+STRETCHED_AFTER = (".", ",", ";", ":", "?", "!")
+
+#: How many times a justified line's widest plain word space one after a clause may be.
+PUNCTUATED_SPACE = 2.5
 
 
 def _reads_on_across(rows: list[list[Fragment]]) -> bool:
@@ -4078,6 +4155,10 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     """The table the run of lines makes, or None. ``rules``: the page's rules, which may
     set a group's head over its columns (see :func:`_under_spanner_rules`)."""
     rows, parts = _sentence_gaps_closed([list(line.fragments) for line in run])
+    if _mostly_justified(rows):
+        # (Asked before columns of text are taken out: the words left of such lines, past
+        # their columns' removal, line up by chance, "was" under "was".)
+        return None  # lines of a justified paragraph (their words' pieces) make up the rows
     for _ in range(3):
         columns = _columns(rows)
         if len(columns) < 2:
@@ -4123,7 +4204,7 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
-    if len(multi) - sum(_evenly_spaced_words(row, rows) for row in multi) < 3:
+    if _mostly_justified(rows):
         return None  # a justified line of text (its words' pieces) makes up the rows
     if _words_spaced_out(multi, columns) or _reads_on_across(rows):
         return None  # justified lines split at their wide word spaces: words, not cells
