@@ -6,8 +6,9 @@ their own indent, the bullets "•" then "–" nested under them):
   right of the list's labels; so too on a page whose right column is short (a document's
   last, its text running out a few lines into the column), where the column's left edge is
   that of the document's other pages in two columns;
-- a point of another bullet ("–" after "•") heading the next page, set further in than the
-  list's labels, is a sub-point, not the list going on at a moved margin."""
+- a point of another bullet ("–" after "•") heading the next page, or the right column of a
+  page set in two, set further in than the list's labels, is a sub-point, not the list going
+  on at a moved margin."""
 
 from __future__ import annotations
 
@@ -122,6 +123,30 @@ def test_a_point_of_another_bullet_heading_the_next_page_further_in_is_a_sub_poi
     tmp_path: Path,
 ) -> None:
     _, lists = _read(_report(tmp_path / "report.pdf", "–"))
+    assert len(lists) == 1
+    top = lists[0]
+    assert [i.label for i in top.items] == ["•", "•", "•"]
+    nested = [b for b in top.items[1].blocks if isinstance(b, ListBlock)]
+    assert len(nested) == 1 and [i.label for i in nested[0].items] == ["–"]
+
+
+def test_a_point_of_another_bullet_heading_the_right_column_further_in_is_a_sub_point(
+    tmp_path: Path,
+) -> None:
+    # The list's second point ends the left column; the right column opens with a "–"
+    # point set 17 points further in than the column's "•" labels (past their text's
+    # indent), then a "•" point and a paragraph flush with the column. The "–" was read as
+    # the list going on in the next column, a third point beside the "•" ones.
+    pdf = pikepdf.new()
+    font = _font(pdf)
+    add_page(pdf, font, 1, [*paragraph(LEFT, 780, _column_lines(58)),
+                            *paragraph(RIGHT, 780, _column_lines(58))])
+    add_page(pdf, font, 2, [*_list_ending_a_column(780),
+                            *item("–", RIGHT + 27, 780, _column_lines(3)),
+                            *item("•", RIGHT + 10, 735, _column_lines(2)),
+                            *paragraph(RIGHT, 700, _closing(10))])
+    pdf.save(tmp_path / "paper.pdf")
+    _, lists = _read(tmp_path / "paper.pdf")
     assert len(lists) == 1
     top = lists[0]
     assert [i.label for i in top.items] == ["•", "•", "•"]

@@ -629,16 +629,22 @@ def classify(
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
                 over_page = _on_a_new_page(stack[-1], block.page)
+                # (On a page known to be set in two, the right column's edge is known too,
+                # so a point heading it is measured from there, as past a page break.)
+                new_column = (
+                    not over_page and block.page in page_columns
+                    and _in_a_new_column(stack[-1], block)
+                )
                 # (A point counting on the last is that list's next, its indent taken as the
                 # list's there by :func:`_rebase_indents`: no measure of nesting.)
                 # (Any bullet counts on any other, but one of another sign, "–" after "•",
                 # is as likely a sub-point: its indent says which.)
-                last_label = stack[-1].items[-1].label if over_page else ""
-                nested_over_page = over_page and (
+                last_label = stack[-1].items[-1].label if over_page or new_column else ""
+                nested_past_break = (over_page or new_column) and (
                     not _counts_on(last_label, label) or _other_bullet(last_label, label)
                 ) and _nested_past_page(block, stack[-1], list_x[-1], margins, page_columns)
-                if indent > list_x[-1] + tolerance and (
-                    (over_page and not nested_over_page)
+                if indent > list_x[-1] + tolerance and not nested_past_break and (
+                    over_page
                     or (_in_a_new_column(stack[-1], block)
                         and _counts_on(stack[-1].items[-1].label, label))
                 ):
@@ -650,7 +656,7 @@ def classify(
                     # (Set further in than the last point's label, as measured on its own
                     # page: past a page break from the right column into the next page's
                     # left one, a point nested in the last stands left of its label.)
-                    (indent > list_x[-1] + tolerance or nested_over_page) and stack[-1].items
+                    (indent > list_x[-1] + tolerance or nested_past_break) and stack[-1].items
                     and not _beside_last_item(stack[-1].items[-1], block)
                 ):
                     inner = ListBlock([], ordered=ordered, prov=prov)
@@ -2011,12 +2017,13 @@ def _nested_past_page(
     block: Block, lst: ListBlock, label_x: float, margins: dict[int, float],
     columns: dict[int, tuple[float, float]] | None = None,
 ) -> bool:
-    """Whether the point ``block`` opens on a later page than the last point of ``lst``
-    (whose label stands at ``label_x``) is set further in than that list's labels, its
-    indent measured from the left edge of its column on each page (the page's margin,
-    :func:`.page_margins.text_margins`, or on a page set in two the right column's edge,
-    ``columns``: :func:`.page_margins.second_columns`): a point nested in the last, not the
-    list going on at margins moved. Without both pages' margins it is not known to be."""
+    """Whether the point ``block`` opening on a later page than the last point of ``lst``
+    (whose label stands at ``label_x``), or heading the right column of its page, is set
+    further in than that list's labels, its indent measured from the left edge of its column
+    on each page (the page's margin, :func:`.page_margins.text_margins`, or on a page set in
+    two the right column's edge, ``columns``: :func:`.page_margins.second_columns`): a point
+    nested in the last, not the list going on at margins moved. Without both pages' margins
+    it is not known to be."""
     last = lst.items[-1] if lst.items else None
     if last is None or not last.prov:
         return False
