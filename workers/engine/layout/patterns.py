@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 
 BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
-    # (A line of dashes, "- - - - x", is a rule drawn in text, not an item.)
-    r"|([-–—*·])\s+(?![-–—*·](?:\s|$)))(?=\S)"
+    # (A line of dashes, "- - - - x", is a rule drawn in text, not an item. "∗", the
+    # asterisk operator, is LaTeX's bullet of a list nested three deep.)
+    r"|([-–—*·∗])\s+(?![-–—*·∗](?:\s|$)))(?=\S)"
 )
 
 #: The signs :data:`BULLET` matches that are emoji, shown as pictures by default ("✅", "✨",
