@@ -140,6 +140,14 @@ static PyObject *font_face(const font_reader *reader, void *font) {
     int named_bold = has_tag(plain, base_length, "bold") ||
                      has_tag(plain, base_length, "black") || has_tag(plain, base_length, "heavy") ||
                      has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
+    /* TeX's bold faces, which say so only in Knuth's abbreviations: _TEX_BOLD_NAMES. */
+    static const char *const tex_bold_names[] = {"cmbx", "cmb1", "cmb9", "cmb8", "cmssbx",
+                                                 "cmssdc", "cmmib", "cmbsy", "sfbx", "sfbi",
+                                                 "sfbl", "sfrb", "sfsx", "sfxc", "sfssdc"};
+    for (size_t k = 0; !named_bold && k < sizeof tex_bold_names / sizeof *tex_bold_names; k++) {
+        size_t n = strlen(tex_bold_names[k]);
+        named_bold = base_length >= n && memcmp(plain, tex_bold_names[k], n) == 0;
+    }
     int slanted_name = has_tag(plain, base_length, "italic") ||
                        has_tag(plain, base_length, "oblique");
     /* A face its name calls regular is no bold one, whatever weight pdfium guesses from

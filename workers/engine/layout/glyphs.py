@@ -1772,7 +1772,9 @@ def _face(font: Any) -> tuple[str, bool, bool]:
         if c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)):
             italic = angle.value != 0
     plain = name.split("+", 1)[-1].lower()
-    named_bold = any(tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi"))
+    named_bold = any(
+        tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
+    ) or plain.startswith(_TEX_BOLD_NAMES)
     slanted_name = "italic" in plain or "oblique" in plain
     # A face its name calls regular is no bold one, whatever weight pdfium reports: with no
     # /FontWeight in the descriptor pdfium guesses one from /StemV, which Chromium writes
@@ -1791,6 +1793,18 @@ def _face(font: Any) -> tuple[str, bool, bool]:
     italic = italic or slanted_name
     return name.split("+", 1)[-1], bold, italic
 
+
+#: How the names of TeX's bold faces open, which say "bold" only in Knuth's abbreviations:
+#: Computer Modern's ("CMBX12" bold extended, "CMB10", "CMSSBX10" sans, "CMSSDC10" demi
+#: condensed, "CMMIB10" and "CMBSY10" bold maths) and their cm-super counterparts that
+#: pdflatex sets in the T1 encoding ("SFBX1000", "SFBI1000" italic, "SFBL1000" slanted,
+#: "SFRB1000", "SFSX1000" sans, "SFXC1000" caps, "SFSSDC10"). pdfium's weight guessed from
+#: their /StemV falls short of bold (CMBX10: 114, weight 596), so their headings and
+#: run-in terms were read in the regular weight.
+_TEX_BOLD_NAMES = (
+    "cmbx", "cmb1", "cmb9", "cmb8", "cmssbx", "cmssdc", "cmmib", "cmbsy",
+    "sfbx", "sfbi", "sfbl", "sfrb", "sfsx", "sfxc", "sfssdc",
+)
 
 #: Words in a font's name that say it is set in the regular weight ("-Regular", "-Book").
 _REGULAR_NAMES = ("regular", "book", "light", "thin")

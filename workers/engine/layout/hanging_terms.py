@@ -17,6 +17,12 @@ side by side). A block is shaped as such an entry when
   section's number hung out, its title led by dots to its page); its term has a letter or
   is signs with no digit (a command "{"), not a number.
 
+A term may also be run in: set in bold at the line's start, its definition going on in the
+regular face a space or so after it, the definition's further lines at the hang (LaTeX's
+``description`` list, "**Household** Effective tax rates was ..."). The change of face
+marks where the term ends; such an entry of one line shows no hang, and goes on a run of
+entries begun above it at the run's edge.
+
 One such block is weak evidence (a paragraph may hang its lines, a reference list does; a
 formula's parts are set a tab apart): a run of three or more in a row, at one left edge with
 one hang (within half the text's size: a term wider than the indent pushes its definition a
@@ -64,13 +70,22 @@ def hanging_terms(blocks: Sequence[Block]) -> dict[int, int]:
     but ..."), is given with all its words."""
     shaped = [_shape(block) for block in blocks]
     found: dict[int, int] = {}
-    run: list[tuple[int, float, float, int]] = []  # (each entry: index, edge, hang, words)
+    # (Each entry: index, edge, words; the run's hang is the first its entries show: an
+    # entry of one line with its term run in shows none. A run none of whose entries shows
+    # one is no list: bold leads of one line each may be a form's labels.)
+    run: list[tuple[int, float, int]] = []
+    run_hang: float | None = None
 
     def close() -> None:
+        nonlocal run_hang
         entries = [blocks[k] for k, *_ in run]
-        if len(run) >= LEAST_ENTRIES and _named_apart(entries) and _said(run, blocks):
-            found.update((id(blocks[k]), words) for k, _, _, words in run)
+        if (
+            run_hang is not None and len(run) >= LEAST_ENTRIES and _named_apart(entries)
+            and _said(run, blocks)
+        ):
+            found.update((id(blocks[k]), words) for k, _, words in run)
         run.clear()
+        run_hang = None
 
     k = 0
     while k < len(blocks):
@@ -81,20 +96,25 @@ def hanging_terms(blocks: Sequence[Block]) -> dict[int, int]:
             shape = (block.x0, blocks[k + 1].x0, len(block.text.split()))
             step = 2
         if run:
-            _, edge, hang, _ = run[-1]
+            edge = run[-1][1]
             slack = SAME_EDGE * block.size
-            if shape is not None and abs(shape[0] - edge) <= slack and abs(
-                shape[1] - hang
-            ) <= slack:
-                run.append((k, *shape))
+            if shape is not None and abs(shape[0] - edge) <= slack and (
+                shape[1] is None or run_hang is None or abs(shape[1] - run_hang) <= slack
+            ):
+                run.append((k, shape[0], shape[2]))
+                run_hang = shape[1] if run_hang is None else run_hang
                 k += step
                 continue
-            if shape is None and abs(block.x0 - hang) <= slack and not starts_item(block.text):
+            if (
+                shape is None and run_hang is not None
+                and abs(block.x0 - run_hang) <= slack and not starts_item(block.text)
+            ):
                 k += 1
                 continue  # (a further paragraph of the last definition, at the hang)
             close()
         if shape is not None:
-            run.append((k, *shape))
+            run.append((k, shape[0], shape[2]))
+            run_hang = shape[1]
         k += step
     close()
     return found
@@ -108,12 +128,12 @@ def _named_apart(entries: list[Block]) -> bool:
     return 2 * len(set(firsts)) > len(firsts)
 
 
-def _said(run: list[tuple[int, float, float, int]], blocks: Sequence[Block]) -> bool:
+def _said(run: list[tuple[int, float, int]], blocks: Sequence[Block]) -> bool:
     """Most of the run's definitions say something in more than a word: a table's columns
     set a tab apart ("sched   SCH", a code beside its column's heading) name one thing
     each."""
     worded = 0
-    for k, _, _, words in run:
+    for k, _, words in run:
         said = len(blocks[k].text.split()) - words  # (the rest of the entry's block)
         if said == 0 and k + 1 < len(blocks):
             said = len(blocks[k + 1].text.split())  # (a term beside its definition)
@@ -146,14 +166,15 @@ def _beside(term: Block, definition: Block) -> bool:
     )
 
 
-def _shape(block: Block) -> tuple[float, float, int] | None:
+def _shape(block: Block) -> tuple[float, float | None, int] | None:
     """The term's edge, the hang and the number of the term's words where ``block`` is
-    shaped as a term and its definition; None where it is not."""
+    shaped as a term and its definition (the hang None for a term run in on an entry of one
+    line, which shows none); None where it is not."""
     if block.kind != "text" or block.pitch or block.note is not None or not block.frags:
         return None
     size = max(block.size, 1.0)
     if not _hung_piece(block.frags, size):
-        return None
+        return _run_in_one_line(block)
     lines = lines_of(block.frags)
     first = lines[0]
     edge = first[0].x0
@@ -165,7 +186,16 @@ def _shape(block: Block) -> tuple[float, float, int] | None:
     if term is None and hang is not None and _alone(first, block):
         term = len(first)
     if term is None:
-        return None
+        if hang is None:
+            return _run_in_one_line(block)
+        # (A term run in shows where it ends by its face, not by a gap at the hang.)
+        run_in = _run_in_words(first)
+        if (
+            run_in is None or not LEAST_HANG * size <= hang - edge <= MOST_HANG * size
+            or starts_item(block.text) or LEADER.search(block.text)
+        ):
+            return None
+        return edge, hang, run_in
     if hang is None:
         hang = first[term].x0
     if not LEAST_HANG * size <= hang - edge <= MOST_HANG * size or starts_item(block.text):
@@ -209,6 +239,64 @@ def _term_before_hang(
             return k
         return None  # (a gap, but not at the hang: no term)
     return None
+
+
+def _run_in_words(line: list[Fragment]) -> int | None:
+    """How many words of the line are a term run in: those of the bold pieces opening it
+    when the next is in the regular face, or those of a bold lead opening its first piece
+    (:attr:`.lines.Fragment.after_lead`); None where the line opens otherwise or the term
+    has no letter."""
+    lead: list[str] = []
+    for f in line:
+        if f.bold:
+            lead.append(f.text)
+            continue
+        if not lead:
+            return _lead_words(f)
+        if not any(ch.isalpha() for ch in f.text):
+            return None
+        break
+    else:
+        return None  # (bold to the line's end: a heading's line, no term run in)
+    words = " ".join(lead).split()
+    return len(words) if any(ch.isalpha() for ch in "".join(words)) else None
+
+
+def _lead_words(piece: Fragment) -> int | None:
+    """How many words of ``piece`` its bold lead is (:attr:`.lines.Fragment.after_lead`: bold
+    letters opening it, regular ones after), counted by their letters (the piece's text has
+    the spaces its glyphs lack); None where it has none, it ends inside a word or it has no
+    letter (a figure in bold)."""
+    if piece.after_lead is None:
+        return None
+    bold = 0
+    named = False
+    for g in piece.glyphs:
+        if g.char.isalnum():
+            if not g.bold:
+                break
+            bold += 1
+            named = named or g.char.isalpha()
+    if not named:
+        return None
+    counted = 0
+    for words, word in enumerate(piece.text.split(), start=1):
+        counted += sum(ch.isalnum() for ch in word)
+        if counted >= bold:
+            return words if counted == bold else None
+    return None
+
+
+def _run_in_one_line(block: Block) -> tuple[float, None, int] | None:
+    """The edge and the number of the term's words of an entry of one line whose term is run
+    in (:func:`_run_in_words`), its hang not shown; None where ``block`` is none."""
+    if not block.frags[0].letter_counts[1]:
+        return None  # (no bold letter opens it: most blocks, their lines not grouped)
+    lines = lines_of(block.frags)
+    if len(lines) != 1 or starts_item(block.text) or LEADER.search(block.text):
+        return None
+    words = _run_in_words(lines[0])
+    return None if words is None else (lines[0][0].x0, None, words)
 
 
 def _alone(line: list[Fragment], block: Block) -> bool:
