@@ -3637,13 +3637,35 @@ def _outline_faces(
     outline leaves out ("Keywords" set like "Abstract", which has a bookmark) takes the level
     of its face's bookmarked headings, not a level of its own below them. Numbered headings
     are left out: a face may serve a numbered level and an unnumbered one below it
-    ("3.3.1 Scope", then "Keep it simple" in the same face, one level down)."""
+    ("3.3.1 Scope", then "Keep it simple" in the same face, one level down). A face the
+    outline names few of its lines in (:data:`OUTLINED_SHARE`) is no face of the outline's
+    headings: it is the text's bold, which a bookmarked line happens to be set in too
+    (lecture notes' "Definition 1", "Beispiel 2" over their text, hundreds of them, beside
+    one bookmarked "Übungsaufgaben")."""
     levels: dict[tuple[float, bool], Counter[int]] = {}
     for b in body if outline else ():
         level = outline.get(title_key(b.text))
         if level and not NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
             levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
-    return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
+    # (The lines of those faces only are asked whether they may be headings: most of the
+    # text is set in none of them.)
+    lines: Counter[tuple[float, bool]] = Counter()
+    for b in body if levels else ():
+        face = (round(b.size), b.bold)
+        if (
+            face in levels and not NUMBERED.match(b.text)
+            and _heading_candidate(b, b.text, body_size)
+        ):
+            lines[face] += 1
+    return {
+        face: counts.most_common(1)[0][0] for face, counts in levels.items()
+        if counts.total() >= OUTLINED_SHARE * lines[face]
+    }
+
+
+#: Share of a face's heading-like lines the outline must name for the face to be its
+#: headings' (see :func:`_outline_faces`).
+OUTLINED_SHARE = 0.2
 
 
 #: Words a section title set in the body's face may have at most (a numbered clause of
