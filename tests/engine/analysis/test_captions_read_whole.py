@@ -16,11 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
-import pypdfium2 as pdfium
 
 from workers.engine.analyse import analyse
 from workers.engine.document import Paragraph, Table
-from workers.engine.layout.glyphs import read_page
+
+from .drawn_pdfs import helvetica_widths
 
 
 def _page(path: Path, ops: list[str]) -> Path:
@@ -126,20 +126,6 @@ NAMES = ["James McHenry", "Dan of St. Thos. Jenifer", "Danl Carroll", "John Blai
          "James Madison Jr.", "Wm. Blount", "Hu Williamson"]
 
 
-def _widths(path: Path, texts: list[str]) -> list[float]:
-    """How wide each of ``texts`` is drawn in Helvetica 9 (measured on a page drawn first)."""
-    ops = [f"BT /F1 9 Tf 72 {700 - 20 * k} Td ({t}) Tj ET" for k, t in enumerate(texts)]
-    document = pdfium.PdfDocument(_page(path, ops))
-    try:
-        glyphs = read_page(document, 0).glyphs
-    finally:
-        document.close()
-    return [
-        max(g.x1 for g in glyphs if abs(g.y0 - (700 - 20 * k)) < 5) - 72
-        for k in range(len(texts))
-    ]
-
-
 def test_names_beside_running_text_are_no_table(tmp_path: Path) -> None:
     # Lists of names under headings, on the text's grid of baselines (13 points): each list
     # opens beside a line inside the paragraph; the headings stand between its lines.
@@ -151,7 +137,7 @@ def test_names_beside_running_text_are_no_table(tmp_path: Path) -> None:
         ops += [f"BT /F1 9 Tf 84 {first - 13 * k} Td ({name}) Tj ET"
                 for k, name in enumerate(names)]
     # The text justified: each line but the last widened to 300 points by its word spaces.
-    widths = _widths(tmp_path / "measure.pdf", TEXT)
+    widths = helvetica_widths(tmp_path / "measure.pdf", TEXT, 9)
     ops += [f"BT /F1 9 Tf 250 {700 - 13 * k} Td {(300 - w) / t.count(' '):.3f} Tw ({t}) Tj ET"
             for k, (t, w) in enumerate(zip(TEXT[:-1], widths, strict=False))]
     ops.append(f"BT /F1 9 Tf 250 {700 - 13 * (len(TEXT) - 1)} Td ({TEXT[-1]}) Tj ET")
