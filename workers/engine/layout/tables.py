@@ -4062,8 +4062,8 @@ def _justified_rows(rows: list[list[Fragment]]) -> list[bool]:
     spaced = [_spaced_words(row) for row in rows]
     if not any(spaced):
         return [False] * len(rows)
-    # (The pieces a spaced row's words may line up with: those of the other rows, which are
-    # no spaced row, the row itself among them.)
+    # (The pieces a spaced row's words may line up with: those of the rows that are not
+    # spaced rows, which leaves out the row itself.)
     others = [g for row, words in zip(rows, spaced, strict=True) if words is None for g in row]
     return [
         words is not None
