@@ -60,7 +60,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from bench.office_prints import Result, judged_documents, print_results  # noqa: E402
+from bench.office_prints import (  # noqa: E402
+    Result,
+    item_depths,
+    judged_documents,
+    nested_list,
+    print_results,
+)
 from bench.presentations import bar_chart  # noqa: E402
 from bench.structure import body_words, match_texts, norm, score, words  # noqa: E402
 from workers.engine.document import (  # noqa: E402
@@ -404,18 +410,10 @@ def truth(report: Report) -> tuple[Document, list[str]]:
 
 
 def _nested_list(items: ItemList, lettered: bool) -> ListBlock:
-    top = ListBlock(ordered=items.numbered)
-    open_lists = [top]
-    for item in items.items:
-        del open_lists[item.level + 1:]
-        while len(open_lists) <= item.level:
-            nested = ListBlock(ordered=items.numbered)
-            open_lists[-1].items[-1].blocks.append(nested)
-            open_lists.append(nested)
-        count = len(open_lists[-1].items) + 1
-        open_lists[-1].items.append(ListItem(_label(items.numbered, lettered, item.level, count),
-                                             [Paragraph(item.text)]))
-    return top
+    return nested_list(
+        ((item.level, item.text) for item in items.items),
+        partial(_label, items.numbered, lettered), lambda _: items.numbered,
+    )
 
 
 def _label(numbered: bool, lettered: bool, level: int, count: int) -> str:
@@ -428,21 +426,6 @@ def _label(numbered: bool, lettered: bool, level: int, count: int) -> str:
     if level == 2:
         return f"{('i', 'ii', 'iii', 'iv', 'v', 'vi')[count - 1]}."
     return f"{count}."
-
-
-def item_depths(doc: Document) -> list[tuple[str, int]]:
-    """Each list item's words and how deep it is nested (0 for a top-level list's item)."""
-    out: list[tuple[str, int]] = []
-
-    def visit(blocks: list[Block], depth: int) -> None:
-        for block in blocks:
-            if isinstance(block, ListBlock):
-                for item in block.items:
-                    out.append((norm(item.text), depth))
-                    visit(item.blocks, depth + 1)
-
-    visit(doc.blocks, 0)
-    return out
 
 
 def _without_notes(doc: Document) -> Document:
@@ -479,17 +462,17 @@ def judge(name: str, report: Report, pdf: Path) -> Result:
                        "level": scores.level, "items": scores.list_f1,
                        "tables": scores.table_f1}
     truth_items, found_items = item_depths(want), item_depths(found)
-    pairs = match_texts([t for t, _ in truth_items], [t for t, _ in found_items], 80)
+    pairs = match_texts([t for t, _, _ in truth_items], [t for t, _, _ in found_items], 80)
     result.measures["depth"] = (sum(truth_items[i][1] == found_items[j][1] for i, j in pairs)
                                 / len(pairs) if pairs else None)
     matched = {i for i, _ in pairs}
     result.shown += [f"item missed (depth {d}): {t[:70]}"
-                     for k, (t, d) in enumerate(truth_items) if k not in matched]
+                     for k, (t, d, _) in enumerate(truth_items) if k not in matched]
     result.shown += [f"depth {truth_items[i][1]} read {found_items[j][1]}: "
                      f"{truth_items[i][0][:60]}" for i, j in pairs
                      if truth_items[i][1] != found_items[j][1]]
     paired = {j for _, j in pairs}
-    result.shown += [f"item invented: {t[:70]}" for k, (t, _) in enumerate(found_items)
+    result.shown += [f"item invented: {t[:70]}" for k, (t, _, _) in enumerate(found_items)
                      if k not in paired]
     if notes:
         found_notes = [(b.label, norm(b.text)) for b in found.walk() if isinstance(b, Note)]

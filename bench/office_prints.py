@@ -1,7 +1,8 @@
 """What the benches that make their documents with LibreOffice share (bench/spreadsheets.py,
 bench/presentations.py): printing a source file to PDF with ``soffice``, tagging each PDF
 with its run-time checks, and veraPDF's verdicts on the tagged outputs, said per document;
-and, with bench/latex_reports.py, a document's result row and the table of them."""
+and, with bench/latex_reports.py, a document's result row and the table of them, the nested
+list a document's points make as truth, and the list items a model reads with their depth."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.structure import norm
 from bench.tagged_heldout import run_file
 from bench.tagged_pdf import verapdf
+from workers.engine.document import Block, Document, ListBlock, ListItem, Paragraph
 
 
 def printed_by_soffice(
@@ -136,3 +139,40 @@ def print_results(results: list[Result], measures: tuple[str, ...], *, kind: str
               + f"; checks pass {sum(not r.failed_checks for r in done)}/{len(done)}"
               + ("" if not verapdf else
                  f", PDF/UA-1 compliant {sum(r.verdict == 'yes' for r in done)}/{len(done)}"))
+
+
+def nested_list(
+    points: Iterable[tuple[int, str]], label: Callable[[int, int], str],
+    ordered: Callable[[int], bool],
+) -> ListBlock:
+    """The truth of a document's points, each (its level, its text): one list, a deeper
+    point opening a list inside the item above it. ``label`` gives the label printed for a
+    point (its level, its count in its list), ``ordered`` whether a list at a level is."""
+    top = ListBlock(ordered=ordered(0))
+    open_lists = [top]  # (the open list at each level)
+    for level, text in points:
+        del open_lists[level + 1:]
+        while len(open_lists) <= level:
+            nested = ListBlock(ordered=ordered(len(open_lists)))
+            open_lists[-1].items[-1].blocks.append(nested)
+            open_lists.append(nested)
+        count = len(open_lists[-1].items) + 1
+        open_lists[-1].items.append(ListItem(label(level, count), [Paragraph(text)]))
+    return top
+
+
+def item_depths(doc: Document) -> list[tuple[str, int, int]]:
+    """Each list item's words, how deep it is nested (0 for an item of a top-level list) and
+    how many paragraphs its text is read as (a point is one)."""
+    out: list[tuple[str, int, int]] = []
+
+    def visit(blocks: list[Block], depth: int) -> None:
+        for block in blocks:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    paragraphs = sum(1 for b in item.blocks if not isinstance(b, ListBlock))
+                    out.append((norm(item.text), depth, paragraphs))
+                    visit(item.blocks, depth + 1)
+
+    visit(doc.blocks, 0)
+    return out

@@ -50,7 +50,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.office_prints import (  # noqa: E402
     Result,
+    item_depths,
     judged_documents,
+    nested_list,
     print_results,
     printed_by_soffice,
 )
@@ -62,7 +64,6 @@ from workers.engine.document import (  # noqa: E402
     Figure,
     Heading,
     ListBlock,
-    ListItem,
     Paragraph,
     Row,
     Table,
@@ -370,36 +371,13 @@ def truth(deck: Deck) -> Document:
 
 
 def _nested_list(bullets: list[Bullet], numbered: bool) -> ListBlock:
-    top = ListBlock(ordered=numbered)
-    # The open list at each level; a deeper bullet opens a list inside the item above it.
-    open_lists = [top]
-    for bullet in bullets:
-        del open_lists[bullet.level + 1:]
-        while len(open_lists) <= bullet.level:
-            nested = ListBlock()
-            open_lists[-1].items[-1].blocks.append(nested)
-            open_lists.append(nested)
-        label = f"{len(open_lists[-1].items) + 1}." if numbered and bullet.level == 0 else "•"
-        open_lists[-1].items.append(ListItem(label, [Paragraph(bullet.text)]))
-    return top
-
-
-def item_depths(doc: Document) -> list[tuple[str, int, int]]:
-    """Each list item's words, how deep it is nested (0 for an item of a top-level list) and
-    how many paragraphs its text is read as (a deck's points are one each)."""
-    out: list[tuple[str, int, int]] = []
-
-    def visit(blocks: list[Block], depth: int) -> None:
-        for block in blocks:
-            if isinstance(block, ListBlock):
-                for item in block.items:
-                    paragraphs = sum(1 for b in item.blocks if not isinstance(b, ListBlock))
-                    out.append((norm(item.text), depth, paragraphs))
-                    visit(item.blocks, depth + 1)
-
-    visit(doc.blocks, 0)
-    return out
-
+    """A slide's points as a list: numbered at the top level ("1."), when the deck is, and
+    bulleted "•" below."""
+    return nested_list(
+        ((bullet.level, bullet.text) for bullet in bullets),
+        lambda level, count: f"{count}." if numbered and level == 0 else "•",
+        lambda level: numbered and level == 0,
+    )
 
 
 def judge(name: str, deck: Deck, pdf: Path) -> Result:

@@ -197,3 +197,15 @@ def justified_ops(
         f"BT /F1 {size} Tf 0 Tw {x} {top - leading * (len(lines) - 1)} Td ({lines[-1]}) Tj ET"
     )
     return ops
+
+
+def helvetica_fonts(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    """A page's /Font resources in ``pdf``: /F1 Helvetica and /F2 Helvetica-Bold (WinAnsi)."""
+
+    def font(name: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+
+    return pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))

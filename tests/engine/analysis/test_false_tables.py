@@ -11,7 +11,7 @@ import pikepdf
 from workers.engine.document import Heading, ListBlock, Paragraph, Table
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
+from .drawn_pdfs import helvetica_fonts, helvetica_page
 
 _LINE = b"(The exercises of this chapter go over the spaces and maps that it has set out) Tj"
 
@@ -46,14 +46,7 @@ def _exercises_ops(number: int, *, exercises: bool = True) -> list[bytes]:
 
 def _notes(path: Path, pages: list[list[bytes]]) -> Path:
     pdf = pikepdf.new()
-
-    def font(name: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    fonts = pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))
+    fonts = helvetica_fonts(pdf)
     for ops in pages:
         pdf.add_blank_page(page_size=(595, 842))
         page = pdf.pages[-1]

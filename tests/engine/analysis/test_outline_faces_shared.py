@@ -14,21 +14,14 @@ from pikepdf import OutlineItem
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import PROSE
+from .drawn_pdfs import PROSE, helvetica_fonts
 
 LABELS = [f"{kind} {n}" for n in range(1, 5) for kind in ("Definition", "Example")]
 
 
 def _notes(path: Path) -> Path:
     pdf = pikepdf.new()
-
-    def font(name: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    fonts = pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))
+    fonts = helvetica_fonts(pdf)
     words = PROSE.split()
     body = [" ".join(words[k:k + 12]) for k in (0, 6)]
     pages: list[list[str]] = [["BT /F2 18 Tf 72 760 Td (1 Spaces and maps) Tj ET"]]
